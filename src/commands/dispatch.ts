@@ -1,0 +1,43 @@
+/**
+ * The boundary every adapter calls: run a command, and turn any error into a short reply for the user
+ * while the log gets the full record.
+ */
+import { isBrieferError, userMessage } from '../core/errors.ts';
+import type { CommandRegistry } from './registry.ts';
+import type { CommandArgs, CommandContext, Reply } from './types.ts';
+
+export function errorReply(text: string, title = 'Could not do that'): Reply {
+  return { view: { kind: 'message', tone: 'error', title, text }, visibility: 'ephemeral' };
+}
+
+export async function runCommand(
+  registry: CommandRegistry,
+  name: string,
+  args: CommandArgs,
+  context: CommandContext,
+): Promise<Reply> {
+  const command = registry.get(name);
+  if (!command) {
+    const known = registry
+      .list()
+      .map((c) => `/${c.definition.name}`)
+      .join(', ');
+    return errorReply(`Unknown command /${name}. Try ${known}.`, 'Unknown command');
+  }
+  const started = performance.now();
+  try {
+    const reply = await command.execute(args, context);
+    context.logger.debug(
+      { command: name, platform: context.platform, ms: Math.round(performance.now() - started) },
+      'command answered',
+    );
+    return reply;
+  } catch (error) {
+    const expected = isBrieferError(error) && (error.code === 'USAGE' || error.code.startsWith('SOURCE_'));
+    context.logger[expected ? 'warn' : 'error'](
+      { err: error, command: name, platform: context.platform, user: context.user?.id, channel: context.channel?.id },
+      'command failed',
+    );
+    return errorReply(userMessage(error));
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The shapes every piece of Briefer agrees on. Anything that comes from outside (files, feeds, JSON,
+ * chat platforms) is parsed through these schemas before the core sees it.
+ */
+import { z } from 'zod';
+import { cleanInline } from './clean-text.ts';
+
+/** Plain text (tags, entities and invisible characters removed) with at least one visible character. */
+const text = z
+  .string()
+  .transform(cleanInline)
+  .pipe(z.string().min(1, 'must not be empty'));
+
+/** Optional text: cleaned like `text`; blank becomes absent. */
+const optionalText = z
+  .string()
+  .transform((s) => cleanInline(s) || undefined)
+  .optional();
+
+/** An ISO 8601 timestamp; parsed leniently (any Date-parsable string) and stored as ISO. */
+const timestamp = z
+  .union([z.string(), z.date()])
+  .transform((v, ctx) => {
+    const d = v instanceof Date ? v : new Date(v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: 'custom', message: `not a date: ${String(v)}` });
+      return z.NEVER;
+    }
+    return d.toISOString();
+  });
+
+const url = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/ }));
+
+/** The lead story: the article Briefer summarizes. */
+export const StorySchema = z.object({
+  title: optionalText,
+  url: url.optional(),
+  source: optionalText,
+  publishedAt: timestamp.optional(),
+  /** Paragraphs of plain text, in article order. Empty paragraphs are dropped. */
+  paragraphs: z
+    .array(z.string())
+    .transform((ps) => ps.map(cleanInline).filter((p) => p.length > 0))
+    .pipe(z.array(z.string()).min(1, 'the story has no text')),
+});
+export type Story = z.output<typeof StorySchema>;
+export type StoryInput = z.input<typeof StorySchema>;
+
+/** One line of the day's news. */
+export const HeadlineSchema = z.object({
+  title: text,
+  url: url.optional(),
+  source: optionalText,
+  publishedAt: timestamp.optional(),
+});
+export type Headline = z.output<typeof HeadlineSchema>;
+export type HeadlineInput = z.input<typeof HeadlineSchema>;
+
+/** Raw news as a source delivers it: a lead story and the day's headlines. */
+export const NewsSchema = z.object({
+  story: StorySchema,
+  headlines: z.array(HeadlineSchema).default([]),
+});
+export type News = z.output<typeof NewsSchema>;
+
+export const KEY_FACT_TYPES = ['money', 'percent', 'date', 'time', 'person', 'organization', 'place'] as const;
+export const KeyFactSchema = z.object({
+  type: z.enum(KEY_FACT_TYPES),
+  text: text,
+});
+export type KeyFact = z.output<typeof KeyFactSchema>;
+export type KeyFactType = KeyFact['type'];
+
+/** A sentence chosen for the summary, with where it stands in the article. */
+export const SummarySentenceSchema = z.object({
+  text: text,
+  /** Zero-based paragraph index in `Story.paragraphs`. */
+  paragraph: z.number().int().min(0),
+  /** Zero-based sentence index inside that paragraph. */
+  sentence: z.number().int().min(0),
+  /** Zero-based sentence index in the whole article. */
+  index: z.number().int().min(0),
+});
+export type SummarySentence = z.output<typeof SummarySentenceSchema>;
+
+export const CategorizedHeadlineSchema = HeadlineSchema.extend({
+  category: z.string().min(1),
+  confidence: z.number().min(0).max(1),
+  /** Score per category id, highest first; sums to 1. */
+  scores: z.record(z.string(), z.number().min(0).max(1)),
+  /** Sources that carried the same story, when headlines were merged. */
+  alsoIn: z.array(z.string()).optional(),
+});
+export type CategorizedHeadline = z.output<typeof CategorizedHeadlineSchema>;
+
+export const BriefingSchema = z.object({
+  generatedAt: timestamp,
+  /** Human-readable name of where the news came from (file name, feed list, "sample"). */
+  source: text,
+  lead: z.object({
+    title: optionalText,
+    url: url.optional(),
+    source: optionalText,
+    publishedAt: timestamp.optional(),
+    summary: z.array(SummarySentenceSchema),
+    keyFacts: z.array(KeyFactSchema),
+    /** Sentences in the whole article, to show how much was condensed. */
+    totalSentences: z.number().int().min(0),
+  }),
+  /** Every headline once, in input order, with its category. */
+  headlines: z.array(CategorizedHeadlineSchema),
+  /** Headline count per category id, in taxonomy order; categories with none are left out. */
+  categories: z.record(z.string(), z.number().int().min(0)),
+});
+export type Briefing = z.output<typeof BriefingSchema>;

@@ -1,0 +1,38 @@
+/**
+ * The parts of a briefing every renderer shows, computed once: grouped headlines, key facts by type,
+ * the footer line. Renderers only format these.
+ */
+import { groupByCategory } from '../core/briefing.ts';
+import type { Briefing, KeyFact, KeyFactType } from '../core/schemas.ts';
+import type { Category, Taxonomy } from '../core/taxonomy.ts';
+import { findCategory } from '../core/taxonomy-lookup.ts';
+import { KEY_FACT_LABELS, formatTimestamp } from './labels.ts';
+
+export interface HeadlineGroupView {
+  category: Category;
+  headlines: Briefing['headlines'];
+}
+
+export function headlineGroups(briefing: Briefing, taxonomy: Taxonomy, only?: string): HeadlineGroupView[] {
+  const groups = groupByCategory(briefing, taxonomy);
+  if (!only) return groups;
+  const id = findCategory(taxonomy, only)?.id ?? only;
+  return groups.filter((g) => g.category.id === id);
+}
+
+export function keyFactsByType(facts: readonly KeyFact[]): Array<{ type: KeyFactType; facts: string[] }> {
+  const order = Object.keys(KEY_FACT_LABELS) as KeyFactType[];
+  return order
+    .map((type) => ({ type, facts: facts.filter((f) => f.type === type).map((f) => f.text) }))
+    .filter((g) => g.facts.length > 0);
+}
+
+/** "Source: Reuters · sample news · 24 Nov 2026, 08:00 UTC" */
+export function footerLine(briefing: Briefing): string {
+  const parts = [briefing.lead.source, briefing.source].filter((p, i, a): p is string => Boolean(p) && a.indexOf(p) === i);
+  return `${parts.join(' · ')} · ${formatTimestamp(briefing.generatedAt)}`;
+}
+
+export function leadTitle(briefing: Briefing): string {
+  return briefing.lead.title ?? 'Lead story';
+}

@@ -1,0 +1,34 @@
+/** Length-safe text helpers for renderers. Lengths are in UTF-16 code units, as the platforms count them. */
+
+const ELLIPSIS = '…';
+
+/** Cuts `text` to at most `max` characters, at a word boundary when one is near, ending with "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return ELLIPSIS.slice(0, max);
+  let cut = text.slice(0, max - 1);
+  // Never leave half a surrogate pair (an emoji cut in two renders as garbage).
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(' ');
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}${ELLIPSIS}`;
+}
+
+/**
+ * Packs lines into chunks of at most `max` characters (joined by "\n"), splitting an over-long line
+ * with `truncate`. Used where a list must be spread over several fields, blocks or messages.
+ */
+export function chunkLines(lines: readonly string[], max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = truncate(raw, max);
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // End-to-end tests start real servers on loopback; give them room on a 2-core machine.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
