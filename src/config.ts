@@ -65,6 +65,8 @@ export const EnvSchema = z.object({
   DISCORD_GUILD_ID: optional(z.string().trim().regex(/^\d+$/, 'expected a numeric guild id')),
   DISCORD_PUBLIC_KEY: optional(z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex characters')),
   DISCORD_API_BASE: optional(httpUrl),
+  /** HTTP interactions mode listens here (default: PORT + 1, so it can run beside Slack's receiver). */
+  DISCORD_HTTP_PORT: optional(positiveInt(0, 65535)),
 
   SLACK_BOT_TOKEN: optional(secret),
   SLACK_SIGNING_SECRET: optional(secret),
