@@ -19,6 +19,10 @@ export const brief: Command = {
   async execute(args, { briefings }) {
     const sentences = typeof args.sentences === 'number' ? args.sentences : undefined;
     const result = await briefings.get({ sentences });
-    return { view: { kind: 'brief', briefing: result.briefing }, visibility: 'public', notices: staleNotices(result) };
+    return {
+      view: { kind: 'brief', briefing: result.briefing },
+      visibility: 'public',
+      notices: staleNotices(result),
+    };
   },
 };

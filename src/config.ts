@@ -63,7 +63,12 @@ export const EnvSchema = z.object({
   DISCORD_TOKEN: optional(secret),
   DISCORD_APPLICATION_ID: optional(z.string().trim().regex(/^\d+$/, 'expected a numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().trim().regex(/^\d+$/, 'expected a numeric guild id')),
-  DISCORD_PUBLIC_KEY: optional(z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex characters')),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex characters'),
+  ),
   DISCORD_API_BASE: optional(httpUrl),
   /** HTTP interactions mode listens here (default: PORT + 1, so it can run beside Slack's receiver). */
   DISCORD_HTTP_PORT: optional(positiveInt(0, 65535)),
@@ -72,9 +77,9 @@ export const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optional(secret),
   SLACK_APP_TOKEN: optional(secret),
   SLACK_API_URL: optional(httpUrl),
-  SLACK_DIGEST_ADMINS: list(z.string().regex(/^[UW][A-Z0-9]+$/, 'expected Slack user ids such as U0123')).default(
-    [],
-  ),
+  SLACK_DIGEST_ADMINS: list(
+    z.string().regex(/^[UW][A-Z0-9]+$/, 'expected Slack user ids such as U0123'),
+  ).default([]),
 
   PORT: positiveInt(0, 65535).default(3000),
   HOST: z.string().trim().default('0.0.0.0'),
@@ -105,7 +110,11 @@ export interface Config {
  * Parses the environment. Throws a ConfigError whose message names every bad variable, one per line.
  * Pairs are checked too: a Discord token without an application id is a mistake, not a console.
  */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
+  // An empty `VAR=` line in .env means "not set", so defaults apply.
+  const source = Object.fromEntries(
+    Object.entries(raw).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''),
+  );
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
@@ -124,7 +133,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_APPLICATION_ID)
     problems.push('DISCORD_APPLICATION_ID: required when DISCORD_PUBLIC_KEY is set');
   if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
-    problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)');
+    problems.push(
+      'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)',
+    );
   if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN)
     problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -2,8 +2,9 @@
  * `npm start`: the bot. With platform tokens in the environment it connects to Discord and/or Slack;
  * with none it opens the console on the bundled sample news.
  */
-import { createApp } from './app.ts';
+
 import type { Running } from './adapters/running.ts';
+import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { isBrieferError } from './core/errors.ts';
 import { loadEnvFile } from './env-file.ts';
@@ -59,7 +60,9 @@ main().then(
       process.stderr.write(`briefer: ${error.message}\n`);
       process.exit(2);
     }
-    process.stderr.write(`briefer: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `briefer: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

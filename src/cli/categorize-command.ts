@@ -4,7 +4,11 @@ import type { Categorizer } from '../core/categorizer.ts';
 import { cleanInline } from '../core/clean-text.ts';
 import { readLines } from './read-lines.ts';
 
-export async function categorizeLines(input: Readable, output: Writable, categorizer: Categorizer): Promise<void> {
+export async function categorizeLines(
+  input: Readable,
+  output: Writable,
+  categorizer: Categorizer,
+): Promise<void> {
   // Buffer output: writing a small chunk per headline would make stdout, not the model, the bottleneck.
   let buffer = '';
   for await (const line of readLines(input)) {

@@ -90,7 +90,8 @@ export async function runCli(argv: string[]): Promise<number> {
 
 function parseSentences(raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 20) throw new UsageError(`--sentences must be a whole number from 1 to 20, not "${raw}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 20)
+    throw new UsageError(`--sentences must be a whole number from 1 to 20, not "${raw}"`);
   return n;
 }
 
@@ -111,9 +112,12 @@ function formatReply(app: App, reply: Awaited<ReturnType<typeof runCommand>>, fo
   const b = view.briefing;
   if (format === 'json') {
     const json = briefingToJson(b);
-    if (view.kind === 'story') return JSON.stringify({ generatedAt: json.generatedAt, source: json.source, lead: json.lead }, null, 2);
+    if (view.kind === 'story')
+      return JSON.stringify({ generatedAt: json.generatedAt, source: json.source, lead: json.lead }, null, 2);
     if (view.kind === 'headlines') {
-      const headlines = view.category ? json.headlines.filter((h) => h.category === view.category) : json.headlines;
+      const headlines = view.category
+        ? json.headlines.filter((h) => h.category === view.category)
+        : json.headlines;
       return JSON.stringify({ generatedAt: json.generatedAt, source: json.source, headlines }, null, 2);
     }
     return JSON.stringify(json, null, 2);

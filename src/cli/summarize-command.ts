@@ -17,7 +17,11 @@ const BatchLine = z.object({
   title: z.string().optional(),
 });
 
-export async function summarizeBatch(input: Readable, output: Writable, defaultSentences: number): Promise<void> {
+export async function summarizeBatch(
+  input: Readable,
+  output: Writable,
+  defaultSentences: number,
+): Promise<void> {
   for await (const line of readLines(input)) {
     if (!line.trim()) continue;
     let id: unknown = null;
@@ -28,7 +32,9 @@ export async function summarizeBatch(input: Readable, output: Writable, defaultS
       const doc = BatchLine.parse(raw);
       const text = doc.text.trim();
       const summary = text
-        ? summarize(storyFromText(text, doc.title), { sentences: doc.sentences ?? defaultSentences }).map((s) => s.text)
+        ? summarize(storyFromText(text, doc.title), { sentences: doc.sentences ?? defaultSentences }).map(
+            (s) => s.text,
+          )
         : [];
       result = { id: doc.id, summary };
     } catch (error) {

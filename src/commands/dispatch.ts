@@ -35,7 +35,13 @@ export async function runCommand(
   } catch (error) {
     const expected = isBrieferError(error) && (error.code === 'USAGE' || error.code.startsWith('SOURCE_'));
     context.logger[expected ? 'warn' : 'error'](
-      { err: error, command: name, platform: context.platform, user: context.user?.id, channel: context.channel?.id },
+      {
+        err: error,
+        command: name,
+        platform: context.platform,
+        user: context.user?.id,
+        channel: context.channel?.id,
+      },
       'command failed',
     );
     return errorReply(userMessage(error));

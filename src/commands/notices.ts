@@ -3,7 +3,9 @@ import type { BriefingResult } from '../service/briefing-provider.ts';
 /** "This briefing is 2 h 5 min old: …" when the latest refresh failed; nothing otherwise. */
 export function staleNotices(result: BriefingResult, now = new Date()): string[] {
   if (!result.stale) return [];
-  return [`These are the last good news, from ${formatAge(now.getTime() - result.stale.since.getTime())} ago: ${result.stale.error}`];
+  return [
+    `These are the last good news, from ${formatAge(now.getTime() - result.stale.since.getTime())} ago: ${result.stale.error}`,
+  ];
 }
 
 export function formatAge(ms: number): string {

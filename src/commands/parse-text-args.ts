@@ -34,11 +34,21 @@ export function parseTextArgs(def: CommandDefinition, text: string): CommandArgs
     let option: OptionDefinition | undefined;
     let raw: string | undefined;
     const named = /^(?:--)?([a-z][a-z0-9_-]*)(?:[:=](.*))?$/i.exec(token);
-    if (named && byName.has((named[1] ?? '').toLowerCase()) && (token.startsWith('--') || named[2] !== undefined)) {
+    const flag = byName.get(token.replace(/^--/, '').toLowerCase());
+    if (flag?.type === 'boolean' && !token.startsWith('--')) {
+      // A bare option name switches a boolean on: `/digest on preview`.
+      option = flag;
+      raw = 'true';
+    } else if (
+      named &&
+      byName.has((named[1] ?? '').toLowerCase()) &&
+      (token.startsWith('--') || named[2] !== undefined)
+    ) {
       option = byName.get((named[1] ?? '').toLowerCase());
       raw = named[2];
       if (raw === undefined || raw === '') {
-        if (option?.type === 'boolean' && !(tokens[i + 1] ?? '').match(/^(true|false|yes|no|on|off)$/i)) raw = 'true';
+        if (option?.type === 'boolean' && !(tokens[i + 1] ?? '').match(/^(true|false|yes|no|on|off)$/i))
+          raw = 'true';
         else raw = tokens[++i];
       }
     } else {

@@ -52,9 +52,12 @@ export class CommandRegistry {
     const parsed = DefinitionSchema.safeParse(command?.definition);
     if (!parsed.success) {
       const where = command?.definition?.name ?? '(unnamed)';
-      throw new TypeError(`command ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new TypeError(
+        `command ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
-    if (typeof command.execute !== 'function') throw new TypeError(`command ${command.definition.name}: no execute()`);
+    if (typeof command.execute !== 'function')
+      throw new TypeError(`command ${command.definition.name}: no execute()`);
     if (this.#commands.has(command.definition.name))
       throw new TypeError(`command ${command.definition.name}: defined twice`);
     this.#commands.set(command.definition.name, command);

@@ -5,6 +5,7 @@
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
+import type { DigestControl } from '../schedule/digest-service.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
 
 export type OptionType = 'string' | 'integer' | 'boolean';
@@ -52,10 +53,13 @@ export interface CommandContext {
   briefings: BriefingProvider;
   taxonomy: Taxonomy;
   logger: Logger;
+  /** `isAdmin`: may change server/workspace settings (Discord Manage Server; Slack SLACK_DIGEST_ADMINS). */
   user?: { id: string; name?: string; isAdmin?: boolean };
   channel?: { id: string; guildId?: string };
   /** Every command, for /help. */
   commands: readonly Command[];
+  /** The daily digest, when this process runs one (Discord/Slack with a database). */
+  digests?: DigestControl;
 }
 
 /** What a command answers, before any platform formatting. */

@@ -14,7 +14,11 @@ export function briefingToJson(b: Briefing) {
       title: b.lead.title ?? null,
       ...(b.lead.url ? { url: b.lead.url } : {}),
       summary: b.lead.summary.map((s) => s.text),
-      summaryPositions: b.lead.summary.map(({ paragraph, sentence, index }) => ({ paragraph, sentence, index })),
+      summaryPositions: b.lead.summary.map(({ paragraph, sentence, index }) => ({
+        paragraph,
+        sentence,
+        index,
+      })),
       keyFacts: b.lead.keyFacts.map(({ type, text }) => ({ type, text })),
       totalSentences: b.lead.totalSentences,
     },

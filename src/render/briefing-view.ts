@@ -6,7 +6,7 @@ import { groupByCategory } from '../core/briefing.ts';
 import type { Briefing, KeyFact, KeyFactType } from '../core/schemas.ts';
 import type { Category, Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
-import { KEY_FACT_LABELS, formatTimestamp } from './labels.ts';
+import { formatTimestamp, KEY_FACT_LABELS } from './labels.ts';
 
 export interface HeadlineGroupView {
   category: Category;
@@ -29,7 +29,9 @@ export function keyFactsByType(facts: readonly KeyFact[]): Array<{ type: KeyFact
 
 /** "Source: Reuters · sample news · 24 Nov 2026, 08:00 UTC" */
 export function footerLine(briefing: Briefing): string {
-  const parts = [briefing.lead.source, briefing.source].filter((p, i, a): p is string => Boolean(p) && a.indexOf(p) === i);
+  const parts = [briefing.lead.source, briefing.source].filter(
+    (p, i, a): p is string => Boolean(p) && a.indexOf(p) === i,
+  );
   return `${parts.join(' · ')} · ${formatTimestamp(briefing.generatedAt)}`;
 }
 

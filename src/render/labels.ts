@@ -14,7 +14,12 @@ export const KEY_FACT_LABELS: Record<KeyFactType, { emoji: string; label: string
 /** "24 Nov 2026, 08:00 UTC" — one unambiguous format for every platform. */
 export function formatTimestamp(iso: string, timeZone = 'UTC'): string {
   const d = new Date(iso);
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
+  const date = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone,
+  }).format(d);
   const time = new Intl.DateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',

@@ -12,7 +12,12 @@ export function escapeMarkdown(text: string): string {
 export function storyMarkdown(b: Briefing): string {
   const title = escapeMarkdown(leadTitle(b));
   const lines = [`## ${b.lead.url ? `[${title}](${b.lead.url})` : title}`, ''];
-  lines.push(...b.lead.summary.map((s) => `> ${escapeMarkdown(s.text)}`).flatMap((l) => [l, '>']).slice(0, -1));
+  lines.push(
+    ...b.lead.summary
+      .map((s) => `> ${escapeMarkdown(s.text)}`)
+      .flatMap((l) => [l, '>'])
+      .slice(0, -1),
+  );
   const facts = keyFactsByType(b.lead.keyFacts);
   if (facts.length) {
     lines.push('', '**Key facts**', '');
@@ -39,7 +44,10 @@ export function headlinesMarkdown(b: Briefing, taxonomy: Taxonomy, only?: string
 }
 
 export function briefingMarkdown(b: Briefing, taxonomy: Taxonomy): string {
-  return [`# Briefing`, storyMarkdown(b), headlinesMarkdown(b, taxonomy), `---\n_${escapeMarkdown(footerLine(b))}_`].join(
-    '\n\n',
-  );
+  return [
+    `# Briefing`,
+    storyMarkdown(b),
+    headlinesMarkdown(b, taxonomy),
+    `---\n_${escapeMarkdown(footerLine(b))}_`,
+  ].join('\n\n');
 }

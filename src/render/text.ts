@@ -1,10 +1,11 @@
 /** Reply → plain text, for the console and the CLI. No markup; terminals don't ping anyone. */
-import type { CommandDefinition, Reply, View } from '../commands/types.ts';
+
 import { usageOf } from '../commands/parse-text-args.ts';
+import type { CommandDefinition, Reply, View } from '../commands/types.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { footerLine, headlineGroups, keyFactsByType, leadTitle } from './briefing-view.ts';
-import { KEY_FACT_LABELS, condensedNote } from './labels.ts';
+import { condensedNote, KEY_FACT_LABELS } from './labels.ts';
 
 export function renderText(reply: Reply, taxonomy: Taxonomy): string {
   const notices = (reply.notices ?? []).map((n) => `⚠️  ${n}`);
@@ -14,7 +15,11 @@ export function renderText(reply: Reply, taxonomy: Taxonomy): string {
 function renderView(view: View, taxonomy: Taxonomy): string {
   switch (view.kind) {
     case 'brief':
-      return [storyText(view.briefing), headlinesText(view.briefing, taxonomy), footerLine(view.briefing)].join('\n\n');
+      return [
+        storyText(view.briefing),
+        headlinesText(view.briefing, taxonomy),
+        footerLine(view.briefing),
+      ].join('\n\n');
     case 'story':
       return [storyText(view.briefing), footerLine(view.briefing)].join('\n\n');
     case 'headlines':
@@ -22,7 +27,9 @@ function renderView(view: View, taxonomy: Taxonomy): string {
     case 'help':
       return helpText(view.commands);
     case 'message':
-      return [view.title ? `${view.tone === 'error' ? '✖' : 'ℹ'} ${view.title}` : '', view.text].filter(Boolean).join('\n');
+      return [view.title ? `${view.tone === 'error' ? '✖' : 'ℹ'} ${view.title}` : '', view.text]
+        .filter(Boolean)
+        .join('\n');
   }
 }
 

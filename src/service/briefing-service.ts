@@ -65,7 +65,9 @@ export class BriefingService implements BriefingProvider {
     this.#loading ??= this.#load().finally(() => {
       this.#loading = undefined;
     });
-    return opts.throwOnError ? this.#loading.then(() => this.#throwIfNoNews()) : this.#loading.catch(() => {});
+    return opts.throwOnError
+      ? this.#loading.then(() => this.#throwIfNoNews())
+      : this.#loading.catch(() => {});
   }
 
   #throwIfNoNews(): void {

@@ -10,6 +10,7 @@
  *
  * Lines starting with `#` are comments. Trailing spaces, curly quotes and CRLF line ends are fine.
  */
+import { cleanInline } from '../core/clean-text.ts';
 import { SourceError } from '../core/errors.ts';
 import { type News, NewsSchema } from '../core/schemas.ts';
 import { describeZodError } from './zod-problem.ts';
@@ -37,12 +38,17 @@ export function parseDigestText(text: string, name: string): News {
   for (; i < lines.length && lines[i]?.trim() !== ''; i++) paragraphs.push(lines[i] ?? '');
   const headlines = lines
     .slice(i)
-    .map((l) => l.trim())
+    .map((l) => cleanInline(l))
+    // A line that is only markup (`<br/>`) carries no news.
     .filter(Boolean)
     .map((title) => ({ title }));
 
   if (paragraphs.length === 0 && headlines.length === 0)
-    throw new SourceError('SOURCE_EMPTY', name, 'no lead story and no headlines (the file has only blank lines)');
+    throw new SourceError(
+      'SOURCE_EMPTY',
+      name,
+      'no lead story and no headlines (the file has only blank lines)',
+    );
 
   const parsed = NewsSchema.safeParse({
     story: {

@@ -15,7 +15,12 @@ import { describeZodError } from './zod-problem.ts';
 
 const Shorthand = z.object({
   story: z.preprocess((s) => {
-    if (s && typeof s === 'object' && !('paragraphs' in s) && typeof (s as { text?: unknown }).text === 'string') {
+    if (
+      s &&
+      typeof s === 'object' &&
+      !('paragraphs' in s) &&
+      typeof (s as { text?: unknown }).text === 'string'
+    ) {
       const { text, ...rest } = s as { text: string };
       return { ...rest, paragraphs: text.split(/\r?\n/) };
     }

@@ -21,7 +21,8 @@ export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_BYTES): 
     throw new SourceError('SOURCE_UNREADABLE', path, describeFsError(error), { cause: error });
   }
   if (bytes.length === 0) throw new SourceError('SOURCE_EMPTY', path, 'the file is empty');
-  if (bytes.includes(0)) throw new SourceError('SOURCE_MALFORMED', path, 'looks like a binary file, not text');
+  if (bytes.includes(0))
+    throw new SourceError('SOURCE_MALFORMED', path, 'looks like a binary file, not text');
   try {
     // Strict decoding: silently replacing bad bytes would hide a wrong-encoding file from its owner.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -8,6 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { App } from '../../app.ts';
 import { errorReply, runCommand } from '../../commands/dispatch.ts';
 import { parseTextArgs } from '../../commands/parse-text-args.ts';
+import type { Reply } from '../../commands/types.ts';
 import { userMessage } from '../../core/errors.ts';
 import { renderText } from '../../render/text.ts';
 import { parseConsoleLine } from './parse-line.ts';
@@ -36,7 +37,7 @@ export async function handleConsoleLine(app: App, line: string): Promise<string 
   const parsed = parseConsoleLine(line);
   if (!parsed) return undefined;
   const command = app.registry.get(parsed.name);
-  let reply;
+  let reply: Reply;
   if (!command) {
     reply = await runCommand(app.registry, parsed.name, {}, app.context('console'));
   } else {

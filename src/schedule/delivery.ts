@@ -1,0 +1,33 @@
+/**
+ * How a digest reaches a channel, whatever the platform. Posters classify every failure so the runner
+ * knows what to do: wait and retry, give up on the channel, or give up on this attempt.
+ */
+import type { Reply } from '../commands/types.ts';
+import type { Taxonomy } from '../core/taxonomy.ts';
+import type { ChatPlatform, Subscription } from '../store/subscriptions.ts';
+
+export type DeliveryFailure =
+  /** 429 or 5xx or a network error: try again after `retryAfterMs` (or backoff). */
+  | 'retryable'
+  /** Deleted channel, bot removed, missing access: stop posting there until someone re-subscribes. */
+  | 'unreachable'
+  /** Anything else (bad token, payload rejected): record it, don't retry today. */
+  | 'fatal';
+
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  constructor(
+    readonly kind: DeliveryFailure,
+    message: string,
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface DigestPoster {
+  readonly platform: ChatPlatform;
+  /** Posts the digest; resolves with the ids of the messages it created. */
+  post(subscription: Subscription, reply: Reply, taxonomy: Taxonomy): Promise<{ messageIds: string[] }>;
+}

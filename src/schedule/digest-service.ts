@@ -1,0 +1,243 @@
+/**
+ * The daily digest as one object: the database, the ledger, the runner and the scheduler, plus the
+ * operations `/digest` and the CLI need (subscribe, unsubscribe, status, preview).
+ */
+
+import { timeOfDay, timeZone } from '../config.ts';
+import { UsageError } from '../core/errors.ts';
+import type { Taxonomy } from '../core/taxonomy.ts';
+import { findCategory } from '../core/taxonomy-lookup.ts';
+import type { Logger } from '../log.ts';
+import type { BriefingProvider } from '../service/briefing-provider.ts';
+import { type Db, openDatabase } from '../store/database.ts';
+import { DigestLedger, type PostRecord } from '../store/digest-ledger.ts';
+import {
+  type ChatPlatform,
+  channelKey,
+  type Subscription,
+  SubscriptionStore,
+} from '../store/subscriptions.ts';
+import type { DigestPoster } from './delivery.ts';
+import { type DigestOutcome, DigestRunner } from './digest-runner.ts';
+import { DigestScheduler } from './digest-scheduler.ts';
+import { nextRun, parseWeekdays } from './digest-times.ts';
+import type { RetryOptions } from './retry.ts';
+
+export interface SubscribeRequest {
+  platform: ChatPlatform;
+  channelId: string;
+  time?: string;
+  timezone?: string;
+  weekdays?: string;
+  /** Comma-separated category ids or labels. */
+  categories?: string;
+  /** A role/user-group id or mention text; parsed per platform. */
+  mention?: string;
+  createdBy?: string;
+}
+
+export interface DigestStatus {
+  channel: string;
+  subscription?: Subscription;
+  lastPost?: PostRecord;
+  nextRun?: Date;
+}
+
+export interface DigestControl {
+  subscribe(request: SubscribeRequest): Subscription;
+  unsubscribe(platform: ChatPlatform, channelId: string): boolean;
+  status(platform: ChatPlatform, channelId: string): DigestStatus;
+  preview(platform: ChatPlatform, channelId: string): Promise<{ messageIds: string[] }>;
+}
+
+export interface DigestServiceOptions {
+  dbPath: string;
+  briefings: BriefingProvider;
+  taxonomy: Taxonomy;
+  posters: Partial<Record<ChatPlatform, DigestPoster>>;
+  logger: Logger;
+  catchUpMs: number;
+  /** Channels from DIGEST_CHANNELS, with DIGEST_TIME and DIGEST_TZ. */
+  configured?: { channels: string[]; time: string; timezone: string };
+  defaults?: { time: string; timezone: string };
+  now?: () => Date;
+  retry?: Partial<RetryOptions>;
+  safetyIntervalMs?: number;
+}
+
+export class DigestService implements DigestControl {
+  readonly db: Db;
+  readonly subscriptions: SubscriptionStore;
+  readonly ledger: DigestLedger;
+  readonly runner: DigestRunner;
+  readonly scheduler: DigestScheduler;
+  readonly #now: () => Date;
+
+  constructor(private readonly options: DigestServiceOptions) {
+    this.#now = options.now ?? (() => new Date());
+    this.db = openDatabase(options.dbPath);
+    this.subscriptions = new SubscriptionStore(this.db, this.#now);
+    this.ledger = new DigestLedger(this.db);
+    this.runner = new DigestRunner({
+      subscriptions: this.subscriptions,
+      ledger: this.ledger,
+      briefings: options.briefings,
+      taxonomy: options.taxonomy,
+      posters: options.posters,
+      logger: options.logger,
+      now: this.#now,
+      catchUpMs: options.catchUpMs,
+      retry: options.retry,
+    });
+    this.scheduler = new DigestScheduler(this.runner, this.subscriptions, {
+      logger: options.logger,
+      safetyIntervalMs: options.safetyIntervalMs,
+    });
+    this.syncConfigured();
+  }
+
+  /** Makes the DIGEST_CHANNELS subscriptions match the configuration, touching rows only on change. */
+  syncConfigured(): void {
+    const conf = this.options.configured;
+    const wanted = new Set(conf?.channels ?? []);
+    for (const s of this.subscriptions.list()) {
+      if (s.origin === 'config' && !wanted.has(s.channel)) this.subscriptions.remove(s.channel);
+    }
+    if (!conf) return;
+    for (const channel of wanted) {
+      const [platform, channelId] = channel.split(':') as [ChatPlatform, string];
+      const existing = this.subscriptions.get(channel);
+      // A channel someone subscribed from chat keeps their settings.
+      if (existing?.origin === 'chat') continue;
+      if (existing && existing.time === conf.time && existing.timezone === conf.timezone) continue;
+      this.subscriptions.upsert({
+        platform,
+        channelId,
+        time: conf.time,
+        timezone: conf.timezone,
+        origin: 'config',
+      });
+    }
+  }
+
+  subscribe(request: SubscribeRequest): Subscription {
+    const defaults = this.options.defaults ?? { time: '07:30', timezone: 'UTC' };
+    const time = parseOr(
+      timeOfDay,
+      request.time ?? defaults.time,
+      'time must be HH:MM (24-hour), e.g. 07:30',
+    );
+    const tz = parseOr(
+      timeZone,
+      request.timezone ?? defaults.timezone,
+      'timezone must be an IANA zone such as Europe/Paris, America/New_York or UTC',
+    );
+    const weekdays = parseWeekdays(request.weekdays);
+    if (!weekdays)
+      throw new UsageError(
+        'weekdays must be daily, weekdays, weekends, or days such as mon-fri or mon,wed,fri',
+      );
+    const categories = parseCategories(this.options.taxonomy, request.categories);
+    const mention = request.mention ? parseMention(request.platform, request.mention) : undefined;
+    const subscription = this.subscriptions.upsert({
+      platform: request.platform,
+      channelId: request.channelId,
+      time: time.padStart(5, '0'),
+      timezone: tz,
+      weekdays,
+      categories,
+      mention,
+      createdBy: request.createdBy,
+      origin: 'chat',
+    });
+    this.scheduler.reschedule();
+    return subscription;
+  }
+
+  unsubscribe(platform: ChatPlatform, channelId: string): boolean {
+    const removed = this.subscriptions.remove(channelKey(platform, channelId));
+    if (removed) this.scheduler.reschedule();
+    return removed;
+  }
+
+  status(platform: ChatPlatform, channelId: string): DigestStatus {
+    const channel = channelKey(platform, channelId);
+    const subscription = this.subscriptions.get(channel);
+    const lastPost = this.ledger.latest(channel);
+    const next = subscription && !subscription.unreachable ? nextRun(subscription, this.#now()) : undefined;
+    return { channel, subscription, lastPost, nextRun: next };
+  }
+
+  async preview(platform: ChatPlatform, channelId: string): Promise<{ messageIds: string[] }> {
+    const channel = channelKey(platform, channelId);
+    const subscription =
+      this.subscriptions.get(channel) ??
+      ({
+        channel,
+        platform,
+        channelId,
+        time: '00:00',
+        timezone: 'UTC',
+        weekdays: '*',
+        origin: 'chat',
+        createdAt: this.#now().toISOString(),
+        updatedAt: this.#now().toISOString(),
+      } satisfies Subscription);
+    return this.runner.postNow(subscription);
+  }
+
+  start(): void {
+    this.scheduler.start();
+  }
+
+  /** One pass of the runner now (tests, CLI). */
+  tick(): Promise<DigestOutcome[]> {
+    return this.runner.tick();
+  }
+
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    this.db.close();
+  }
+}
+
+function parseOr<T>(
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } },
+  value: string,
+  message: string,
+): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new UsageError(message);
+  return r.data as T;
+}
+
+function parseCategories(taxonomy: Taxonomy, spec: string | undefined): string[] | undefined {
+  if (!spec?.trim()) return undefined;
+  const ids = spec
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map((part) => {
+      const c = findCategory(taxonomy, part);
+      if (!c)
+        throw new UsageError(
+          `unknown category "${part}"; choose from ${taxonomy.categories.map((x) => x.id).join(', ')}`,
+        );
+      return c.id;
+    });
+  return [...new Set(ids)];
+}
+
+/** Discord: a role id or `<@&id>`; Slack: a user-group id or `<!subteam^ID|@handle>`. */
+export function parseMention(platform: ChatPlatform, text: string): string {
+  const t = text.trim();
+  if (platform === 'discord') {
+    const m = /^(?:<@&)?(\d{5,25})>?$/.exec(t);
+    if (!m?.[1])
+      throw new UsageError('mention must be a role, e.g. @Morning-News (Discord role mention or id)');
+    return m[1];
+  }
+  const m = /^(?:<!subteam\^)?(S[A-Z0-9]{2,})(?:\|[^>]*)?>?$/.exec(t);
+  if (!m?.[1])
+    throw new UsageError('mention must be a user group, e.g. @news-team (Slack user-group mention or id S…)');
+  return m[1];
+}

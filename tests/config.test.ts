@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { ConfigError } from '../src/core/errors.ts';
+
+describe('loadConfig', () => {
+  it('gives console defaults for an empty environment', () => {
+    const { env, platforms } = loadConfig({});
+    expect(env.BRIEFER_SOURCE).toBe('sample');
+    expect(env.BRIEFER_SENTENCES).toBe(3);
+    expect(env.DIGEST_TIME).toBe('07:30');
+    expect(env.DIGEST_TZ).toBe('UTC');
+    expect(env.PORT).toBe(3000);
+    expect(platforms).toEqual({
+      discordGateway: false,
+      discordHttp: false,
+      slack: false,
+      slackSocketMode: false,
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    const { platforms, env } = loadConfig({
+      DISCORD_TOKEN: '',
+      SLACK_BOT_TOKEN: '  ',
+      BRIEFER_SENTENCES: '',
+    });
+    expect(platforms.discordGateway).toBe(false);
+    expect(platforms.slack).toBe(false);
+    expect(env.BRIEFER_SENTENCES).toBe(3);
+  });
+
+  it('names the variable and the value that is wrong', () => {
+    expect(() => loadConfig({ DIGEST_TIME: '7.30' })).toThrow(
+      /DIGEST_TIME: expected HH:MM \(24-hour\) \(got "7.30"\)/,
+    );
+    expect(() => loadConfig({ DIGEST_TZ: 'Mars/Olympus' })).toThrow(/DIGEST_TZ: expected an IANA time zone/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT:/);
+    expect(() => loadConfig({ BRIEFER_SENTENCES: '99' })).toThrow(/BRIEFER_SENTENCES:/);
+    expect(() => loadConfig({ DIGEST_CHANNELS: 'slack:C1,teams:42' })).toThrow(
+      /DIGEST_CHANNELS\.1: expected platform:id/,
+    );
+  });
+
+  it('reports every bad variable at once, as a ConfigError', () => {
+    try {
+      loadConfig({ DIGEST_TIME: '25:00', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/DIGEST_TIME/);
+      expect((error as Error).message).toMatch(/LOG_LEVEL/);
+    }
+  });
+
+  it('never echoes a secret value', () => {
+    const secret = 'not-hex-but-secret-value';
+    try {
+      loadConfig({ DISCORD_PUBLIC_KEY: secret });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/DISCORD_PUBLIC_KEY/);
+      expect((error as Error).message).not.toContain(secret);
+    }
+  });
+
+  it('checks variables that only make sense together', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'abc.def.ghi' })).toThrow(
+      /DISCORD_APPLICATION_ID: required when DISCORD_TOKEN/,
+    );
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: required/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's3cr3t' })).toThrow(/SLACK_BOT_TOKEN: required/);
+  });
+
+  it('recognises each platform', () => {
+    const { platforms, env } = loadConfig({
+      DISCORD_TOKEN: 'abc.def.ghi',
+      DISCORD_APPLICATION_ID: '123456',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      DIGEST_CHANNELS: 'slack:C0123, discord:112233',
+    });
+    expect(platforms).toEqual({
+      discordGateway: true,
+      discordHttp: false,
+      slack: true,
+      slackSocketMode: true,
+    });
+    expect(env.DIGEST_CHANNELS).toEqual(['slack:C0123', 'discord:112233']);
+  });
+});
