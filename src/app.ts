@@ -11,6 +11,7 @@ import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { resolveSource } from './sources/resolve.ts';
+import type { DigestControl } from './schedule/digest-service.ts';
 import type { NewsSource } from './sources/source.ts';
 
 export interface App {
@@ -21,6 +22,8 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /** The daily digest, once started (Discord/Slack runs only). */
+  digests?: DigestControl;
   /** A per-invocation context for a command. */
   context(platform: Platform, extra?: Pick<CommandContext, 'user' | 'channel'>): CommandContext;
 }
@@ -36,7 +39,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
   const taxonomy = loadTaxonomy(env.BRIEFER_CATEGORIES);
   const categorizer = createCategorizer(taxonomy);
-  const source = overrides.source ?? resolveSource(env.BRIEFER_SOURCE, { maxBytes: env.BRIEFER_MAX_BYTES });
+  const source =
+    overrides.source ??
+    resolveSource(env.BRIEFER_SOURCE, {
+      maxBytes: env.BRIEFER_MAX_BYTES,
+      timeoutMs: env.BRIEFER_FETCH_TIMEOUT_MS,
+      headlineHours: env.BRIEFER_HEADLINE_HOURS,
+      logger: logger.child({ component: 'sources' }),
+      now: overrides.now,
+    });
   const briefings = new BriefingService({
     source,
     categorizer,
@@ -47,7 +58,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     now: overrides.now,
   });
   const registry = createCommandRegistry();
-  return {
+  const app: App = {
     config,
     logger,
     taxonomy,
@@ -61,7 +72,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       taxonomy,
       logger,
       commands: registry.list(),
+      digests: app.digests,
       ...extra,
     }),
   };
+  return app;
 }

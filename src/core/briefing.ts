@@ -26,11 +26,14 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
   const totalSentences = story.paragraphs.reduce((n, p) => n + splitSentences(p).length, 0);
 
   const headlines: CategorizedHeadline[] = dedupeHeadlines(news.headlines).map(({ headline, duplicates }) => {
+    const { sources = [], ...shown } = headline;
     const { category, confidence, scores } = options.categorizer.categorize(headline.title);
-    const others = [...new Set(duplicates.map((d) => d.source).filter((s): s is string => Boolean(s)))].filter(
+    // Outlets the source already merged (feeds), plus those of the headlines merged here.
+    const carried = [...sources, ...duplicates.flatMap((d) => [d.source, ...(d.sources ?? [])])];
+    const others = [...new Set(carried.filter((s): s is string => Boolean(s)))].filter(
       (s) => s !== headline.source,
     );
-    return { ...headline, category, confidence, scores, ...(others.length ? { alsoIn: others } : {}) };
+    return { ...shown, category, confidence, scores, ...(others.length ? { alsoIn: others } : {}) };
   });
 
   const categories: Record<string, number> = {};

@@ -55,6 +55,8 @@ export const HeadlineSchema = z.object({
   url: url.optional(),
   source: optionalText,
   publishedAt: timestamp.optional(),
+  /** Every outlet that carried the story, when the source already merged it (feeds); shown as `alsoIn`. */
+  sources: z.array(text).optional(),
 });
 export type Headline = z.output<typeof HeadlineSchema>;
 export type HeadlineInput = z.input<typeof HeadlineSchema>;

@@ -9,8 +9,10 @@ export function truncate(text: string, max: number): string {
   let cut = text.slice(0, max - 1);
   // Never leave half a surrogate pair (an emoji cut in two renders as garbage).
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  // Back up to a word boundary unless the cut already falls on one.
+  const atBoundary = /\s/.test(text.charAt(cut.length));
   const space = cut.lastIndexOf(' ');
-  if (space > max * 0.6) cut = cut.slice(0, space);
+  if (!atBoundary && space > max * 0.6) cut = cut.slice(0, space);
   return `${cut.trimEnd()}${ELLIPSIS}`;
 }
 

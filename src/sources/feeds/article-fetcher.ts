@@ -1,0 +1,66 @@
+/**
+ * Fetches and extracts lead articles, remembering results between loads: a lead that stays the lead is
+ * revalidated with conditional GET instead of downloaded again, and a page that failed is not retried
+ * for an hour (each retry could cost a full timeout).
+ */
+import { type Article, ArticleError, extractArticle } from './article.ts';
+import { decodeBody } from './charset.ts';
+import { FetchError } from './fetch-error.ts';
+import { fetchBytes, type Validators } from './http-fetch.ts';
+import { ARTICLE_ACCEPT, type FeedOptions } from './options.ts';
+
+const FAILURE_TTL_MS = 60 * 60_000;
+const MAX_ENTRIES = 200;
+
+interface Entry {
+  at: number;
+  validators?: Validators;
+  article?: Article;
+  error?: string;
+}
+
+export class ArticleFetcher {
+  readonly #cache = new Map<string, Entry>();
+
+  constructor(private readonly options: FeedOptions) {}
+
+  /** The article's paragraphs; throws an Error whose message is the reason (one line). */
+  async fetch(url: string, headline: string, signal?: AbortSignal): Promise<Article> {
+    const cached = this.#cache.get(url);
+    if (cached?.error && Date.now() - cached.at < FAILURE_TTL_MS) throw new ArticleError(cached.error);
+    try {
+      const result = await fetchBytes(url, {
+        timeoutMs: this.options.timeoutMs,
+        maxBytes: this.options.maxBytes,
+        userAgent: this.options.userAgent,
+        accept: ARTICLE_ACCEPT,
+        ...(cached?.article && cached.validators ? { validators: cached.validators } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      if (result.status === 'not-modified') {
+        if (cached?.article) return cached.article;
+        throw new FetchError('http', 'HTTP 304 Not Modified without an earlier result');
+      }
+      const type = result.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+      if (type && !/^(text\/html|application\/xhtml\+xml)$/.test(type))
+        throw new FetchError('content', `not an HTML page (${type})`);
+      const article = extractArticle(decodeBody(result.bytes, result.contentType).text, headline);
+      this.#remember(url, { at: Date.now(), validators: result.validators, article });
+      return article;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof FetchError && error.kind === 'aborted'))
+        this.#remember(url, { at: Date.now(), error: message });
+      throw error instanceof ArticleError || error instanceof FetchError ? error : new ArticleError(message);
+    }
+  }
+
+  #remember(url: string, entry: Entry): void {
+    this.#cache.delete(url);
+    this.#cache.set(url, entry);
+    if (this.#cache.size > MAX_ENTRIES) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+  }
+}
