@@ -27,6 +27,10 @@ async function main(): Promise<number> {
   // Warm the cache first so the first command answers at once, and a broken source is reported now.
   await app.briefings.refresh();
   app.briefings.start();
+  // The digest's database opens first: a bad BRIEFER_DB stops start-up with one clear line.
+  const { createDigestService } = await import('./schedule/create-digest.ts');
+  const digest = createDigestService(app);
+  app.digests = digest;
   if (platforms.discordGateway || platforms.discordHttp) {
     const { startDiscord } = await import('./adapters/discord/start.ts');
     running.push(...(await startDiscord(app)));
@@ -35,6 +39,8 @@ async function main(): Promise<number> {
     const { startSlack } = await import('./adapters/slack/start.ts');
     running.push(...(await startSlack(app)));
   }
+  digest.start();
+  running.unshift({ name: 'digest', stop: () => digest.stop() });
   app.logger.info({ running: running.map((r) => r.name), source: app.source.name }, 'briefer started');
 
   await new Promise<void>((resolve) => {

@@ -8,7 +8,7 @@ import { type App, createApp } from '../app.ts';
 import { runCommand } from '../commands/dispatch.ts';
 import type { CommandArgs } from '../commands/types.ts';
 import { loadConfig } from '../config.ts';
-import { UsageError } from '../core/errors.ts';
+import { BrieferError, UsageError } from '../core/errors.ts';
 import { createLogger } from '../log.ts';
 import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
@@ -25,12 +25,14 @@ Usage:
   briefer summarize [--sentences N] [--json]     one article on stdin
   briefer summarize --jsonl                      {"id","text","sentences"} per line → {"id","summary"}
   briefer categorize                             one headline per line → one JSON line each
+  briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
 
 Options:
   --source S      sample (default), a digest .txt file or a .json news file (env BRIEFER_SOURCE)
   --format F      text (default), json or markdown
   --sentences N   sentences in the summary (1-20, default 3)
   --category ID   only headlines of this category (id or label)
+  --channel P:ID  a Slack or Discord channel, e.g. slack:C0123 or discord:112233
   -h, --help      this help`;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -46,6 +48,7 @@ export async function runCli(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'text' },
       sentences: { type: 'string' },
       category: { type: 'string' },
+      channel: { type: 'string' },
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -83,8 +86,30 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(`${formatReply(app, reply, format)}\n`);
       return reply.view.kind === 'message' && reply.view.tone === 'error' ? 2 : 0;
     }
+    case 'digest':
+      return postDigestNow(makeApp(values.source), values.channel);
     default:
       throw new UsageError(`unknown command "${command}" (see briefer --help)`);
+  }
+}
+
+async function postDigestNow(app: App, channel: string | undefined): Promise<number> {
+  const m = /^(slack|discord):([A-Za-z0-9]+)$/.exec(channel ?? '');
+  if (!m) throw new UsageError('digest needs --channel slack:C0123 or --channel discord:112233');
+  const platform = m[1] as 'slack' | 'discord';
+  const token = platform === 'slack' ? app.config.env.SLACK_BOT_TOKEN : app.config.env.DISCORD_TOKEN;
+  if (!token) throw new UsageError(`${platform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN'} must be set to post to ${platform}`);
+  await app.briefings.refresh({ throwOnError: true });
+  const { createDigestService } = await import('../schedule/create-digest.ts');
+  const digest = createDigestService(app);
+  try {
+    const { messageIds } = await digest.preview(platform, m[2] as string);
+    process.stdout.write(`Posted the digest to ${channel} (${messageIds.length} message${messageIds.length === 1 ? '' : 's'}: ${messageIds.join(', ')})\n`);
+    return 0;
+  } catch (error) {
+    throw new BrieferError('PLATFORM_ERROR', `could not post to ${channel}: ${(error as Error).message}`, { cause: error });
+  } finally {
+    await digest.stop();
   }
 }
 

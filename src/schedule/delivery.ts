@@ -26,8 +26,18 @@ export class DeliveryError extends Error {
   }
 }
 
+/** Messages already posted by earlier tries of one delivery, so a retry continues instead of repeating. */
+export interface DeliveryProgress {
+  messageIds: string[];
+}
+
 export interface DigestPoster {
   readonly platform: ChatPlatform;
-  /** Posts the digest; resolves with the ids of the messages it created. */
-  post(subscription: Subscription, reply: Reply, taxonomy: Taxonomy): Promise<{ messageIds: string[] }>;
+  /** Posts the digest (one or more messages); resolves with the ids of all the messages posted. */
+  post(
+    subscription: Subscription,
+    reply: Reply,
+    taxonomy: Taxonomy,
+    progress?: DeliveryProgress,
+  ): Promise<{ messageIds: string[] }>;
 }

@@ -126,7 +126,8 @@ export class DigestRunner {
     if (!poster)
       return Promise.reject(new DeliveryError('fatal', `${s.platform} is not configured in this process`));
     const retry = this.options.retry ?? {};
-    return withRetry(() => poster.post(s, reply, this.options.taxonomy), {
+    const progress = { messageIds: [] as string[] };
+    return withRetry(() => poster.post(s, reply, this.options.taxonomy, progress), {
       retries: retry.retries ?? 4,
       baseMs: retry.baseMs ?? 1000,
       maxMs: retry.maxMs ?? 60_000,

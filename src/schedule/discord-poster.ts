@@ -1,0 +1,70 @@
+/**
+ * Posts a digest to a Discord channel over REST (no gateway needed). discord.js's REST client waits
+ * out 429s itself (honouring Retry-After) and retries 5xx; what still fails is classified here.
+ */
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
+import type { Reply } from '../commands/types.ts';
+import type { Taxonomy } from '../core/taxonomy.ts';
+import { type DiscordMessagePayload, renderDiscordMessages } from '../render/discord.ts';
+import type { Subscription } from '../store/subscriptions.ts';
+import { DeliveryError, type DeliveryProgress, type DigestPoster } from './delivery.ts';
+
+/** Discord JSON error codes that mean the bot cannot post in that channel any more. */
+const UNREACHABLE = new Map<number, string>([
+  [10003, 'Unknown Channel (deleted)'],
+  [10004, 'Unknown Guild (the bot was removed from the server)'],
+  [50001, 'Missing Access'],
+  [50013, 'Missing Permissions (Send Messages / Embed Links)'],
+  [50007, 'Cannot send messages to this user'],
+]);
+
+export class DiscordPoster implements DigestPoster {
+  readonly platform = 'discord' as const;
+
+  constructor(private readonly rest: REST) {}
+
+  static create(token: string, api?: string): DiscordPoster {
+    return new DiscordPoster(new REST({ version: '10', ...(api ? { api } : {}) }).setToken(token));
+  }
+
+  async post(s: Subscription, reply: Reply, taxonomy: Taxonomy, progress: DeliveryProgress = { messageIds: [] }) {
+    const payloads = renderDiscordMessages(reply, taxonomy).map(
+      ({ components: _pagination, ...p }): DiscordMessagePayload => p,
+    );
+    if (s.mention) {
+      const first = payloads[0];
+      if (first) {
+        // The one ping Briefer ever sends: the role this channel opted into, allowed by id and nothing else.
+        first.content = `<@&${s.mention}>${first.content ? `\n${first.content}` : ''}`.slice(0, 2000);
+        (first as { allowed_mentions: unknown }).allowed_mentions = { parse: [], roles: [s.mention] };
+      }
+    }
+    // Continue after the messages a failed attempt already posted, so a retry never repeats one.
+    for (const body of payloads.slice(progress.messageIds.length)) {
+      try {
+        const message = (await this.rest.post(Routes.channelMessages(s.channelId), { body })) as { id: string };
+        progress.messageIds.push(message.id);
+      } catch (error) {
+        throw classify(error);
+      }
+    }
+    return { messageIds: progress.messageIds };
+  }
+}
+
+function classify(error: unknown): DeliveryError {
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : Number(error.code);
+    const reason = UNREACHABLE.get(code);
+    if (reason || error.status === 404) return new DeliveryError('unreachable', `Discord: ${reason ?? error.message}`, undefined, { cause: error });
+    if (error.status === 429 || error.status >= 500) return new DeliveryError('retryable', `Discord: ${error.message}`, undefined, { cause: error });
+    return new DeliveryError('fatal', `Discord: ${error.message} (${error.status})`, undefined, { cause: error });
+  }
+  if (error instanceof RateLimitError) return new DeliveryError('retryable', 'Discord: rate limited', error.retryAfter, { cause: error });
+  if (error instanceof HTTPError) {
+    const kind = error.status >= 500 || error.status === 429 ? 'retryable' : 'fatal';
+    return new DeliveryError(kind, `Discord: HTTP ${error.status}`, undefined, { cause: error });
+  }
+  // Network errors and timeouts: worth another try.
+  return new DeliveryError('retryable', `Discord: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+}
