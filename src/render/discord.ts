@@ -152,7 +152,8 @@ export interface DiscordPage {
 
 /**
  * One page of a reply for an interactive answer, with ◀ ▶ buttons when there are several.
- * `pageId(n)` makes the button's custom_id for page n (the adapter decodes it on click).
+ * `pageId(n)` makes the button's custom_id for page n (the adapter decodes it on click; a `#…`
+ * suffix may be appended to keep ids unique).
  */
 export function renderDiscordPage(
   reply: Reply,
@@ -178,9 +179,10 @@ export function paginationRow(
   const prev = pageId(Math.max(0, page - 1));
   const next = pageId(Math.min(pages - 1, page + 1));
   // custom_ids must be unique within a message; at the first or last page prev/next would collide.
-  const prevId = page === 0 ? `${prev}:p` : prev;
-  const nextId = page === pages - 1 ? `${next}:n` : next;
-  const indicator = `${pageId(page)}:i`;
+  // A `#` suffix tells them apart; `pageId` must produce ids without `#`.
+  const prevId = page === 0 ? `${prev}#p` : prev;
+  const nextId = page === pages - 1 ? `${next}#n` : next;
+  const indicator = `${pageId(page)}#i`;
   if ([prevId, nextId, indicator].some((id) => id.length > DISCORD.customId)) return undefined;
   return {
     type: 1,

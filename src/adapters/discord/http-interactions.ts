@@ -1,0 +1,205 @@
+/**
+ * HTTP interactions mode: Discord POSTs each interaction to `/interactions` instead of using the
+ * gateway. Every request's Ed25519 signature is checked (401 otherwise, stale timestamps too), PING
+ * is answered with PONG, and commands go through the same handler as the gateway.
+ *
+ * `createInteractionsHandler` is a plain Node request handler, so it can be mounted in another
+ * server; `startHttpInteractions` runs it on its own port.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REST } from 'discord.js';
+import type { App } from '../../app.ts';
+import { errorReply } from '../../commands/dispatch.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { EPHEMERAL_FLAG, renderDiscordMessages } from '../../render/discord.ts';
+import type { Running } from '../running.ts';
+import { fromApi, InteractionType, isApiInteraction } from './api-interaction.ts';
+import { handleInteraction } from './handle-interaction.ts';
+import { CallbackType, HttpResponder, sendJson } from './http-responder.ts';
+import { loggableError } from './log-safe.ts';
+import { logRateLimits, restOptions } from './rest.ts';
+import { checkSignature, publicKeyFromHex } from './verify-signature.ts';
+
+/** Discord's interaction payloads are small; anything near this is not from Discord. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export interface InteractionsHandlerOptions {
+  /** The application's public key (64 hex), from the Developer Portal. */
+  publicKey: string;
+  /** For edits and follow-ups after the first response. */
+  rest: REST;
+  deferAfterMs?: number;
+  /** Where Discord posts (default `/interactions`). */
+  path?: string;
+  /** For tests of stale timestamps. */
+  now?: () => number;
+  /** Scrubbed from logs. */
+  secrets?: ReadonlyArray<string | undefined>;
+}
+
+export interface InteractionsHandler {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** Settles when every interaction in progress (deferred edits included) has finished. */
+  idle(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function createInteractionsHandler(
+  app: App,
+  options: InteractionsHandlerOptions,
+): InteractionsHandler {
+  const key = publicKeyFromHex(options.publicKey);
+  const path = options.path ?? '/interactions';
+  const now = options.now ?? Date.now;
+  const log = app.logger.child({ platform: 'discord', transport: 'http' });
+  const deps = { app, logger: log, deferAfterMs: options.deferAfterMs, secrets: options.secrets };
+  const inFlight = new Set<Promise<void>>();
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname !== path) return sendJson(res, 404, { error: 'not found' });
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'method not allowed' }, { allow: 'POST' });
+
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: 'payload too large' });
+      throw error;
+    }
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const problem = checkSignature(
+      key,
+      { signature: header('x-signature-ed25519'), timestamp: header('x-signature-timestamp') },
+      body,
+      now(),
+    );
+    if (problem) {
+      log.warn({ problem }, 'rejected an interaction request: bad signature');
+      return sendJson(res, 401, { error: 'invalid request signature' });
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, { error: 'body is not JSON' });
+    }
+    if (!isApiInteraction(json)) return sendJson(res, 400, { error: 'not an interaction' });
+    if (json.type === InteractionType.Ping) return sendJson(res, 200, { type: CallbackType.Pong });
+
+    const incoming = fromApi(json);
+    if (!incoming) {
+      const [payload] = renderDiscordMessages(
+        errorReply('Briefer does not handle this kind of interaction.'),
+        app.taxonomy,
+      );
+      return sendJson(res, 200, { type: CallbackType.Message, data: { ...payload, flags: EPHEMERAL_FLAG } });
+    }
+
+    const responder = new HttpResponder(res, options.rest, json);
+    const work = handleInteraction(deps, incoming, responder);
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+    await Promise.race([responder.answered, work]);
+    // handleInteraction always answers or reports; if it somehow did neither, Discord gets a clear failure.
+    if (!responder.hasAnswered) sendJson(res, 500, { error: 'no response' });
+  }
+
+  const handler = ((req, res) => {
+    serve(req, res).catch((error) => {
+      log.error({ err: loggableError(error, options.secrets) }, 'interaction request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  }) as InteractionsHandler;
+  handler.idle = async () => {
+    await Promise.allSettled([...inFlight]);
+  };
+  return handler;
+}
+
+export interface RunningHttpInteractions extends Running {
+  /** e.g. http://127.0.0.1:3001/interactions */
+  url: string;
+  port: number;
+}
+
+export interface HttpInteractionsOptions {
+  /** Default: DISCORD_HTTP_PORT, else PORT + 1 (0 = any free port). */
+  port?: number;
+  host?: string;
+  deferAfterMs?: number;
+}
+
+export async function startHttpInteractions(
+  app: App,
+  options: HttpInteractionsOptions = {},
+): Promise<RunningHttpInteractions> {
+  const { env } = app.config;
+  if (!env.DISCORD_PUBLIC_KEY) throw new ConfigError('DISCORD_PUBLIC_KEY: required for HTTP interactions');
+  const rest = new REST(restOptions(app.config));
+  if (env.DISCORD_TOKEN) rest.setToken(env.DISCORD_TOKEN);
+  logRateLimits(rest, app.logger.child({ platform: 'discord', transport: 'http' }));
+  const handler = createInteractionsHandler(app, {
+    publicKey: env.DISCORD_PUBLIC_KEY,
+    rest,
+    deferAfterMs: options.deferAfterMs,
+    secrets: [env.DISCORD_TOKEN],
+  });
+  const server = createServer(handler);
+  const port = options.port ?? env.DISCORD_HTTP_PORT ?? env.PORT + 1;
+  const host = options.host ?? env.HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${bound}/interactions`;
+  app.logger.info(
+    { platform: 'discord', transport: 'http', url, port: bound },
+    'discord http interactions listening',
+  );
+
+  return {
+    name: 'discord-http',
+    url,
+    port: bound,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Let deferred answers finish their edits before the REST client goes.
+      await handler.idle();
+      await closed;
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    },
+  };
+}
