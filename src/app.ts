@@ -36,7 +36,8 @@ export interface AppOverrides {
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const { env } = config;
-  const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
+  const interactive = !config.platforms.discordGateway && !config.platforms.discordHttp && !config.platforms.slack;
+  const logger = overrides.logger ?? createLogger(env.LOG_LEVEL ?? (interactive ? 'warn' : 'info'));
   const taxonomy = loadTaxonomy(env.BRIEFER_CATEGORIES);
   const categorizer = createCategorizer(taxonomy);
   const source =

@@ -50,7 +50,8 @@ const list = <T extends z.ZodType>(item: T) =>
 
 export const EnvSchema = z.object({
   NODE_ENV: optional(z.string()),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: `info` for the bots, `warn` for the console and CLI (their stdout is the product). */
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 
   BRIEFER_SOURCE: z.string().trim().default('sample'),
   BRIEFER_SENTENCES: positiveInt(1, 20).default(3),

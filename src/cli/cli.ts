@@ -28,7 +28,8 @@ Usage:
   briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
 
 Options:
-  --source S      sample (default), a digest .txt file or a .json news file (env BRIEFER_SOURCE)
+  --source S      sample (default), a digest .txt or .json file, feed URLs (comma-separated),
+                  a feeds .json file or an OPML export (env BRIEFER_SOURCE)
   --format F      text (default), json or markdown
   --sentences N   sentences in the summary (1-20, default 3)
   --category ID   only headlines of this category (id or label)
@@ -124,7 +125,7 @@ function makeApp(source: string | undefined): App {
   const env = { ...process.env, ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}) };
   const config = loadConfig(env);
   // The CLI is quiet unless asked: warnings and errors only.
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const logger = createLogger(config.env.LOG_LEVEL ?? 'warn');
   return createApp(config, { logger });
 }
 

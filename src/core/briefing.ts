@@ -2,7 +2,7 @@
  * Story + headlines → Briefing. Pure and deterministic apart from `now`: the same news always gives the
  * same briefing, which is what makes cached briefings and digests trustworthy.
  */
-import type { Categorizer } from './categorizer.ts';
+import type { Categorization, Categorizer } from './categorizer.ts';
 import { dedupeHeadlines } from './headline-dedupe.ts';
 import { extractKeyFacts } from './key-facts.ts';
 import { type Briefing, BriefingSchema, type CategorizedHeadline, type News } from './schemas.ts';
@@ -26,8 +26,12 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
   const totalSentences = story.paragraphs.reduce((n, p) => n + splitSentences(p).length, 0);
 
   const headlines: CategorizedHeadline[] = dedupeHeadlines(news.headlines).map(({ headline, duplicates }) => {
-    const { sources = [], ...shown } = headline;
-    const { category, confidence, scores } = options.categorizer.categorize(headline.title);
+    const { sources = [], categoryHint, ...shown } = headline;
+    const { category, confidence, scores } = withHint(
+      options.categorizer.categorize(headline.title),
+      categoryHint,
+      options.taxonomy,
+    );
     // Outlets the source already merged (feeds), plus those of the headlines merged here.
     const carried = [...sources, ...duplicates.flatMap((d) => [d.source, ...(d.sources ?? [])])];
     const others = [...new Set(carried.filter((s): s is string => Boolean(s)))].filter(
@@ -58,6 +62,15 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
     headlines,
     categories,
   });
+}
+
+/** Below this confidence, a source's category hint (a sports feed says "sports") wins. */
+export const HINT_CONFIDENCE = 0.5;
+
+function withHint(c: Categorization, hint: string | undefined, taxonomy: Taxonomy): Categorization {
+  if (!hint || hint === c.category || !taxonomy.categories.some((x) => x.id === hint)) return c;
+  if (c.category !== 'other' && c.confidence >= HINT_CONFIDENCE) return c;
+  return { ...c, category: hint, confidence: c.scores[hint] ?? 0 };
 }
 
 /** Headlines of a briefing grouped by category, in taxonomy order, each group in briefing order. */

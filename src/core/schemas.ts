@@ -57,6 +57,8 @@ export const HeadlineSchema = z.object({
   publishedAt: timestamp.optional(),
   /** Every outlet that carried the story, when the source already merged it (feeds); shown as `alsoIn`. */
   sources: z.array(text).optional(),
+  /** A category the source suggests (e.g. a sports feed's); used when the categorizer is unsure. */
+  categoryHint: z.string().trim().min(1).optional(),
 });
 export type Headline = z.output<typeof HeadlineSchema>;
 export type HeadlineInput = z.input<typeof HeadlineSchema>;

@@ -62,7 +62,8 @@ export class BriefingService implements BriefingProvider {
 
   /** Loads the news again. Concurrent callers share one load. */
   refresh(opts: { throwOnError?: boolean } = {}): Promise<void> {
-    this.#loading ??= this.#load().finally(() => {
+    // A caller that throws the error to the user reports it itself; the log need not say it twice.
+    this.#loading ??= this.#load(Boolean(opts.throwOnError)).finally(() => {
       this.#loading = undefined;
     });
     return opts.throwOnError
@@ -76,7 +77,7 @@ export class BriefingService implements BriefingProvider {
 
   #lastErrorObject?: unknown;
 
-  async #load(): Promise<void> {
+  async #load(callerReports: boolean): Promise<void> {
     const now = this.options.now ?? (() => new Date());
     const started = Date.now();
     try {
@@ -91,7 +92,8 @@ export class BriefingService implements BriefingProvider {
     } catch (error) {
       this.#lastError = { at: now(), message: userMessage(error) };
       this.#lastErrorObject = error;
-      this.options.logger.error(
+      const level = callerReports && !this.#news ? 'debug' : 'error';
+      this.options.logger[level](
         { err: error, source: this.options.source.name, keptPrevious: Boolean(this.#news) },
         'news refresh failed',
       );

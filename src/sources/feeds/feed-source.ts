@@ -190,7 +190,18 @@ function toHeadline(cluster: StoryCluster) {
     source: item.feed.name,
     publishedAt: record.earliestDate,
     ...(sources.length > 1 ? { sources } : {}),
+    ...categoryHint(cluster),
   };
+}
+
+/** The category most of the story's feeds are configured with, if any. */
+function categoryHint(cluster: StoryCluster): { categoryHint?: string } {
+  const counts = new Map<string, number>();
+  for (const f of [cluster.lead.item.feed, ...cluster.feeds]) {
+    if (f.category) counts.set(f.category, (counts.get(f.category) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? { categoryHint: best[0] } : {};
 }
 
 function sameSpec(a: FeedSpec, b: FeedSpec): boolean {

@@ -1,0 +1,141 @@
+/**
+ * The `briefer` CLI as users and scripts run it: a real child process through the package script,
+ * asserting on stdout, stderr and the exit code.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+function briefer(args: string[], input = '', env: Record<string, string> = {}) {
+  const r = spawnSync(TSX, ['src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fixture = join(ROOT, 'tests/fixtures/sources/news.json');
+
+describe('briefer CLI', () => {
+  it('prints the documented JSON for brief', () => {
+    const { code, stdout } = briefer(['brief', '--format', 'json', '--sentences', '2']);
+    expect(code).toBe(0);
+    const b = JSON.parse(stdout);
+    expect(Object.keys(b)).toEqual(['generatedAt', 'source', 'lead', 'headlines', 'categories']);
+    expect(b.source).toBe('sample news (fictional)');
+    expect(b.lead.summary).toHaveLength(2);
+    expect(b.lead.summary[0]).toMatch(/^Five coastal nations/);
+    expect(b.lead.keyFacts.every((f: { type: string; text: string }) => f.type && f.text)).toBe(true);
+    for (const h of b.headlines) {
+      expect(typeof h.title).toBe('string');
+      expect(typeof h.category).toBe('string');
+      expect(h.confidence).toBeGreaterThanOrEqual(0);
+      expect(h.confidence).toBeLessThanOrEqual(1);
+    }
+    const total = Object.values(b.categories as Record<string, number>).reduce((a, n) => a + n, 0);
+    expect(total).toBe(b.headlines.length);
+  });
+
+  it('prints markdown and text views, and filters headlines by category', () => {
+    expect(briefer(['story', '--format', 'markdown']).stdout).toMatch(/^## Harbor nations/);
+    const sports = briefer(['headlines', '--category', 'sports', '--format', 'json']);
+    const parsed = JSON.parse(sports.stdout);
+    expect(parsed.headlines.map((h: { category: string }) => h.category)).toEqual(['sports']);
+    expect(briefer(['headlines', '--source', fixture]).stdout).toMatch(/Object headline/);
+  });
+
+  it('reads the source from BRIEFER_SOURCE, and --source wins', () => {
+    expect(briefer(['story'], '', { BRIEFER_SOURCE: fixture }).stdout).toMatch(/Rates held/);
+    expect(briefer(['story', '--source', 'sample'], '', { BRIEFER_SOURCE: fixture }).stdout).toMatch(/Harbor nations/);
+  });
+
+  it('fails bad input with one line naming the file and the problem, exit 2, no stack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefer-cli-'));
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"story": [');
+    for (const [source, message] of [
+      [join(dir, 'missing.txt'), 'missing.txt: no such file'],
+      [empty, 'empty.txt: the file is empty'],
+      [bad, 'bad.json: is not valid JSON'],
+    ] as const) {
+      const r = briefer(['brief', '--source', source]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  });
+
+  it('rejects bad flags and configuration with exit 2 and a clear line', () => {
+    expect(briefer(['brief', '--sentences', 'lots'])).toMatchObject({ code: 2 });
+    expect(briefer(['brief', '--sentences', 'lots']).stderr).toMatch(/--sentences must be a whole number/);
+    expect(briefer(['brief', '--format', 'xml']).stderr).toMatch(/--format must be one of text, json, markdown/);
+    expect(briefer(['brief', '--bogus']).stderr).toMatch(/^briefer: .*bogus/);
+    expect(briefer(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"/);
+    const env = briefer(['brief'], '', { DIGEST_TZ: 'Nowhere/Land' });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(/DIGEST_TZ: expected an IANA time zone/);
+  });
+
+  it('summarizes one article from stdin, as lines or JSON', () => {
+    const article = 'The council approved the budget on Monday. It includes $5 million for parks.\n\nCritics said the plan was rushed. A vote on taxes follows in March.';
+    const lines = briefer(['summarize', '--sentences', '2'], article);
+    expect(lines.code).toBe(0);
+    expect(lines.stdout.trim().split('\n')).toHaveLength(2);
+    const json = JSON.parse(briefer(['summarize', '--json', '--sentences', '1'], article).stdout);
+    expect(json.summary).toHaveLength(1);
+    expect(json.positions[0]).toEqual({ paragraph: 0, sentence: 0, index: 0 });
+    expect(briefer(['summarize'], '   ')).toMatchObject({ code: 2 });
+  });
+
+  it('keeps the batch contract: one line out per line in, same order, bad lines as errors', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'One. Two. Three. Four.', sentences: 2 }),
+      '{not json',
+      JSON.stringify({ id: 'c', sentences: 1 }),
+      JSON.stringify({ id: 'd', text: '' }),
+      JSON.stringify({ id: 7, text: 'Only sentence here.' }),
+    ].join('\n');
+    const r = briefer(['summarize', '--jsonl'], input);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', null, 'c', 'd', 7]);
+    expect(out[0].summary).toHaveLength(2);
+    expect(out[1].error).toMatch(/not valid JSON/);
+    expect(out[2].error).toMatch(/text/);
+    expect(out[3].summary).toEqual([]);
+    expect(out[4].summary).toEqual(['Only sentence here.']);
+  });
+
+  it('categorizes one JSON line per headline, same order, including blank lines', () => {
+    const r = briefer(['categorize'], 'Stocks slide as tech rout deepens\n\nStriker scores twice in cup final\n');
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(3);
+    expect(out[0]).toMatchObject({ headline: 'Stocks slide as tech rout deepens' });
+    expect(out[2].category).toBe('sports');
+    for (const o of out) {
+      expect(Object.keys(o)).toEqual(['headline', 'category', 'confidence', 'scores']);
+      const sum = Object.values(o.scores as Record<string, number>).reduce((a, n) => a + n, 0);
+      expect(sum).toBeCloseTo(1, 2);
+    }
+  });
+
+  it('prints help', () => {
+    const r = briefer(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/briefer summarize --jsonl/);
+  });
+});
