@@ -27,7 +27,12 @@ export class DiscordPoster implements DigestPoster {
     return new DiscordPoster(new REST({ version: '10', ...(api ? { api } : {}) }).setToken(token));
   }
 
-  async post(s: Subscription, reply: Reply, taxonomy: Taxonomy, progress: DeliveryProgress = { messageIds: [] }) {
+  async post(
+    s: Subscription,
+    reply: Reply,
+    taxonomy: Taxonomy,
+    progress: DeliveryProgress = { messageIds: [] },
+  ) {
     const payloads = renderDiscordMessages(reply, taxonomy).map(
       ({ components: _pagination, ...p }): DiscordMessagePayload => p,
     );
@@ -42,7 +47,9 @@ export class DiscordPoster implements DigestPoster {
     // Continue after the messages a failed attempt already posted, so a retry never repeats one.
     for (const body of payloads.slice(progress.messageIds.length)) {
       try {
-        const message = (await this.rest.post(Routes.channelMessages(s.channelId), { body })) as { id: string };
+        const message = (await this.rest.post(Routes.channelMessages(s.channelId), { body })) as {
+          id: string;
+        };
         progress.messageIds.push(message.id);
       } catch (error) {
         throw classify(error);
@@ -56,15 +63,27 @@ function classify(error: unknown): DeliveryError {
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const reason = UNREACHABLE.get(code);
-    if (reason || error.status === 404) return new DeliveryError('unreachable', `Discord: ${reason ?? error.message}`, undefined, { cause: error });
-    if (error.status === 429 || error.status >= 500) return new DeliveryError('retryable', `Discord: ${error.message}`, undefined, { cause: error });
-    return new DeliveryError('fatal', `Discord: ${error.message} (${error.status})`, undefined, { cause: error });
+    if (reason || error.status === 404)
+      return new DeliveryError('unreachable', `Discord: ${reason ?? error.message}`, undefined, {
+        cause: error,
+      });
+    if (error.status === 429 || error.status >= 500)
+      return new DeliveryError('retryable', `Discord: ${error.message}`, undefined, { cause: error });
+    return new DeliveryError('fatal', `Discord: ${error.message} (${error.status})`, undefined, {
+      cause: error,
+    });
   }
-  if (error instanceof RateLimitError) return new DeliveryError('retryable', 'Discord: rate limited', error.retryAfter, { cause: error });
+  if (error instanceof RateLimitError)
+    return new DeliveryError('retryable', 'Discord: rate limited', error.retryAfter, { cause: error });
   if (error instanceof HTTPError) {
     const kind = error.status >= 500 || error.status === 429 ? 'retryable' : 'fatal';
     return new DeliveryError(kind, `Discord: HTTP ${error.status}`, undefined, { cause: error });
   }
   // Network errors and timeouts: worth another try.
-  return new DeliveryError('retryable', `Discord: ${error instanceof Error ? error.message : String(error)}`, undefined, { cause: error });
+  return new DeliveryError(
+    'retryable',
+    `Discord: ${error instanceof Error ? error.message : String(error)}`,
+    undefined,
+    { cause: error },
+  );
 }

@@ -5,8 +5,8 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../commands/types.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { renderSlackMessages, type SlackBlock } from '../render/slack.ts';
 import { SLACK } from '../render/limits.ts';
+import { renderSlackMessages, type SlackBlock } from '../render/slack.ts';
 import type { Subscription } from '../store/subscriptions.ts';
 import { DeliveryError, type DeliveryProgress, type DigestPoster } from './delivery.ts';
 
@@ -22,24 +22,32 @@ const UNREACHABLE = new Set([
   'access_denied',
   'account_inactive',
 ]);
-const RETRYABLE = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const RETRYABLE = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
 
 export class SlackPoster implements DigestPoster {
   readonly platform = 'slack' as const;
 
   constructor(private readonly client: webApi.WebClient) {}
 
-  async post(s: Subscription, reply: Reply, taxonomy: Taxonomy, progress: DeliveryProgress = { messageIds: [] }) {
+  async post(
+    s: Subscription,
+    reply: Reply,
+    taxonomy: Taxonomy,
+    progress: DeliveryProgress = { messageIds: [] },
+  ) {
     const messages = renderSlackMessages(reply, taxonomy, { maxMessages: 10 });
     if (s.mention && messages[0]) {
       // The one ping Briefer ever sends: the user group this channel opted into.
       const ping = `<!subteam^${s.mention}>`;
       messages[0] = {
         text: `${ping} ${messages[0].text}`.slice(0, SLACK.fallbackText),
-        blocks: [mentionBlock(ping), ...messages[0].blocks].slice(
-          0,
-          SLACK.blocksPerMessage,
-        ),
+        blocks: [mentionBlock(ping), ...messages[0].blocks].slice(0, SLACK.blocksPerMessage),
       };
     }
     for (const message of messages.slice(progress.messageIds.length)) {
@@ -65,16 +73,29 @@ function mentionBlock(ping: string): SlackBlock {
 }
 
 function classify(error: unknown): DeliveryError {
-  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; message?: string };
+  const e = error as {
+    code?: string;
+    data?: { error?: string };
+    retryAfter?: number;
+    statusCode?: number;
+    message?: string;
+  };
   const slackError = e.data?.error;
-  if (slackError && UNREACHABLE.has(slackError)) return new DeliveryError('unreachable', `Slack: ${slackError}`, undefined, { cause: error });
-  if (slackError && RETRYABLE.has(slackError)) return new DeliveryError('retryable', `Slack: ${slackError}`, undefined, { cause: error });
+  if (slackError && UNREACHABLE.has(slackError))
+    return new DeliveryError('unreachable', `Slack: ${slackError}`, undefined, { cause: error });
+  if (slackError && RETRYABLE.has(slackError))
+    return new DeliveryError('retryable', `Slack: ${slackError}`, undefined, { cause: error });
   if (e.code === 'slack_webapi_rate_limited_error')
-    return new DeliveryError('retryable', 'Slack: rate limited', (e.retryAfter ?? 1) * 1000, { cause: error });
+    return new DeliveryError('retryable', 'Slack: rate limited', (e.retryAfter ?? 1) * 1000, {
+      cause: error,
+    });
   if (e.code === 'slack_webapi_http_error') {
     const kind = (e.statusCode ?? 0) >= 500 || e.statusCode === 429 ? 'retryable' : 'fatal';
     return new DeliveryError(kind, `Slack: HTTP ${e.statusCode}`, undefined, { cause: error });
   }
-  if (e.code === 'slack_webapi_request_error') return new DeliveryError('retryable', `Slack: ${e.message}`, undefined, { cause: error });
-  return new DeliveryError('fatal', `Slack: ${slackError ?? e.message ?? String(error)}`, undefined, { cause: error });
+  if (e.code === 'slack_webapi_request_error')
+    return new DeliveryError('retryable', `Slack: ${e.message}`, undefined, { cause: error });
+  return new DeliveryError('fatal', `Slack: ${slackError ?? e.message ?? String(error)}`, undefined, {
+    cause: error,
+  });
 }

@@ -1,0 +1,137 @@
+/**
+ * The daily digest on Discord end to end: the real DiscordPoster (discord.js REST) and DigestService
+ * against the fake Discord on loopback, with a hand-moved clock.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../../src/core/briefing.ts';
+import { createCategorizer } from '../../../src/core/categorizer.ts';
+import { loadTaxonomy } from '../../../src/core/taxonomy.ts';
+import { createLogger } from '../../../src/log.ts';
+import { DigestService } from '../../../src/schedule/digest-service.ts';
+import { DiscordPoster } from '../../../src/schedule/discord-poster.ts';
+import type { BriefingProvider } from '../../../src/service/briefing-provider.ts';
+import { DiscordErrors, type FakeDiscord, startFakeDiscord } from '../../fakes/discord/fake-discord.ts';
+import { bigNews, hostileNews } from '../../fakes/discord/news.ts';
+import { messageProblems } from '../../fakes/discord/validate.ts';
+
+const taxonomy = loadTaxonomy();
+const categorizer = createCategorizer(taxonomy);
+const provider = (news = bigNews()): BriefingProvider => ({
+  get: async () => ({ briefing: buildBriefing(news, { source: 'test', categorizer, taxonomy }) }),
+});
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+const services: DigestService[] = [];
+afterEach(async () => {
+  for (const s of services.splice(0)) await s.stop();
+});
+
+function digest(now: () => Date, briefings = provider()) {
+  const s = new DigestService({
+    dbPath: join(mkdtempSync(join(tmpdir(), 'briefer-e2e-')), 'briefer.db'),
+    briefings,
+    taxonomy,
+    posters: { discord: DiscordPoster.create(fake.token, fake.apiBase) },
+    logger: createLogger('silent'),
+    catchUpMs: 3 * 3_600_000,
+    retry: { sleep: async () => {}, baseMs: 1 },
+    now,
+  });
+  services.push(s);
+  return s;
+}
+
+const at = (iso: string) => () => new Date(iso);
+
+describe('daily digest on Discord', () => {
+  it('posts a 200-headline briefing as channel messages Discord accepts, with the bot token', async () => {
+    const before = fake.requests.length;
+    const s = digest(at('2026-11-25T07:30:00Z'));
+    const posts = await s.preview('discord', '700000000000000001');
+    const requests = fake.requests
+      .slice(before)
+      .filter((r) => r.route === 'POST /channels/:channelId/messages');
+    expect(requests.length).toBe(posts.messageIds.length);
+    expect(requests.length).toBeGreaterThan(1);
+    for (const r of requests) {
+      expect(r.status).toBe(200);
+      expect(r.problems).toEqual([]);
+      expect(r.headers.authorization).toBe(`Bot ${fake.token}`);
+      expect(messageProblems(r.body, { create: true })).toEqual([]);
+      expect((r.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+      // Channel posts have no pagination buttons: every page is posted.
+      expect((r.body as { components?: unknown[] }).components ?? []).toEqual([]);
+    }
+    const text = JSON.stringify(requests.map((r) => r.body));
+    for (let i = 1; i <= 200; i += 37) expect(text).toContain(`story-${i}`);
+  });
+
+  it('pings only the opted-in role, never anything a headline says', async () => {
+    const now = at('2026-11-25T06:00:00Z');
+    const s = digest(now, provider(hostileNews()));
+    s.subscribe({ platform: 'discord', channelId: '700000000000000002', mention: '<@&123456789012345678>' });
+    const before = fake.requests.length;
+    await s.preview('discord', '700000000000000002');
+    const first = fake.requests.slice(before).find((r) => r.route === 'POST /channels/:channelId/messages');
+    const body = first?.body as { content: string; allowed_mentions: unknown };
+    expect(body.content.startsWith('<@&123456789012345678>')).toBe(true);
+    expect(body.allowed_mentions).toEqual({ parse: [], roles: ['123456789012345678'] });
+  });
+
+  it('waits out a 429 and posts', async () => {
+    const s = digest(at('2026-11-25T07:30:00Z'));
+    fake.rateLimitNext('POST /channels/700000000000000003/messages', 0.2);
+    const before = fake.requests.length;
+    const { messageIds } = await s.preview('discord', '700000000000000003');
+    expect(messageIds.length).toBeGreaterThan(0);
+    const statuses = fake.requests
+      .slice(before)
+      .filter((r) => r.path === '/channels/700000000000000003/messages')
+      .map((r) => r.status);
+    expect(statuses[0]).toBe(429);
+    expect(statuses.slice(1).every((st) => st === 200)).toBe(true);
+  });
+
+  it('marks a channel it can no longer reach, and keeps posting to the others', async () => {
+    const clock = { t: Date.parse('2026-11-24T00:00:00Z') };
+    const s = digest(() => new Date(clock.t));
+    s.subscribe({ platform: 'discord', channelId: '700000000000000004', time: '07:30', timezone: 'UTC' });
+    s.subscribe({ platform: 'discord', channelId: '700000000000000005', time: '07:30', timezone: 'UTC' });
+    s.subscribe({ platform: 'discord', channelId: '700000000000000006', time: '07:30', timezone: 'UTC' });
+    fake.failNext('POST /channels/700000000000000004/messages', DiscordErrors.missingAccess);
+    fake.failNext('POST /channels/700000000000000005/messages', DiscordErrors.unknownChannel);
+    clock.t = Date.parse('2026-11-25T07:30:00Z');
+    const outcomes = await s.tick();
+    expect(Object.fromEntries(outcomes.map((o) => [o.channel, o.status]))).toEqual({
+      'discord:700000000000000004': 'failed',
+      'discord:700000000000000005': 'failed',
+      'discord:700000000000000006': 'sent',
+    });
+    expect(s.status('discord', '700000000000000004').subscription?.unreachable?.reason).toMatch(
+      /Missing Access/,
+    );
+    expect(s.status('discord', '700000000000000005').subscription?.unreachable?.reason).toMatch(
+      /Unknown Channel/,
+    );
+    // Never retried: tomorrow only the reachable channel gets its digest.
+    clock.t = Date.parse('2026-11-26T07:30:00Z');
+    expect((await s.tick()).map((o) => o.channel)).toEqual(['discord:700000000000000006']);
+  });
+
+  it('retries a 5xx with backoff until it goes through', async () => {
+    const s = digest(at('2026-11-25T07:30:00Z'));
+    fake.failNext('POST /channels/700000000000000007/messages', { ...DiscordErrors.serverError, times: 2 });
+    const { messageIds } = await s.preview('discord', '700000000000000007');
+    expect(messageIds.length).toBeGreaterThan(0);
+  });
+});
