@@ -61,6 +61,9 @@ const NOTICES_SHOWN = 3;
 const SUMMARY_MAX = SLACK.sectionText;
 /** Room kept in every message for the "continued (2/3)" label. */
 const PART_LABEL_RESERVE = 120;
+/** Room kept for the "Shared by" line, closing note and share button (at most three blocks). */
+const EXTRAS_RESERVE = 800;
+const EXTRA_BLOCKS = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Escaping
@@ -109,7 +112,8 @@ function fitEscaped(plain: string, max: number): string {
   for (;;) {
     const out = escapeMrkdwn(truncate(plain, limit));
     if (out.length <= max) return out;
-    limit = Math.max(1, limit - Math.max(1, Math.ceil((out.length - max) / 4)));
+    // Escaping grew the text by out.length / limit; shrink the cut in proportion (at least by one).
+    limit = Math.max(1, Math.min(limit - 1, Math.floor((limit * max) / out.length)));
   }
 }
 
@@ -459,10 +463,11 @@ export function renderSlackMessages(
     trailer.push({ block: shareButton(options.shareValue), plain: '', headlines: 0 });
   }
 
-  // Room for the share line, trailer and part label is kept in every message, so any of them fits.
-  const reserved = [...lead, ...trailer].reduce((n, u) => n + sizeOf(u.block), 0) + PART_LABEL_RESERVE;
-  const budget = SLACK.blocksCharBudget - reserved;
-  const maxBlocks = SLACK.blocksPerMessage - lead.length - trailer.length - 1;
+  // Room for the extras is kept in every message, and the same room whether they are there or not, so a
+  // reply splits the same way with or without its button (the share action relies on that).
+  const extras = [...lead, ...trailer].reduce((n, u) => n + sizeOf(u.block), 0);
+  const budget = SLACK.blocksCharBudget - Math.max(extras, EXTRAS_RESERVE) - PART_LABEL_RESERVE;
+  const maxBlocks = SLACK.blocksPerMessage - EXTRA_BLOCKS - 1;
   const packed = cut(pack(units, budget, maxBlocks), maxMessages, units, budget, maxBlocks);
 
   return packed.map((message, i) => {

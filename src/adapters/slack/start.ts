@@ -1,7 +1,204 @@
+/**
+ * Starts Briefer on Slack. With SLACK_SIGNING_SECRET it serves Bolt over HTTP on PORT (Slack posts to
+ * `/slack/events`; `GET /health` answers load balancers); with SLACK_APP_TOKEN it connects out over
+ * Socket Mode instead (no public URL) and serves only `/health` on PORT.
+ */
+import type { Server } from 'node:http';
+import { App as BoltApp, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { App } from '../../app.ts';
+import { BrieferError } from '../../core/errors.ts';
 import type { Running } from '../running.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { healthRoute, portOf, startHealthServer } from './health.ts';
+import { InFlight } from './in-flight.ts';
+import { registerListeners } from './listeners/index.ts';
+import { slackApiUrl, slackClientOptions, slackSecrets } from './web-client.ts';
 
-/** Placeholder until the Slack adapter lands. */
-export async function startSlack(_app: App): Promise<Running[]> {
-  throw new Error('The Slack adapter is not available yet.');
+/** Bolt's standard request path; the manifest points Slack at it. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackBotOptions {
+  /** Listen here instead of PORT / HOST (tests use 0 and 127.0.0.1). */
+  port?: number;
+  host?: string;
+  /** Force HTTP or Socket Mode; by default Socket Mode when SLACK_APP_TOKEN is set. */
+  socketMode?: boolean;
+  /** Socket Mode: reconnect when the connection drops (default true; tests turn it off). */
+  autoReconnect?: boolean;
+}
+
+export interface SlackBot extends Running {
+  mode: 'http' | 'socket';
+  /** The port the HTTP receiver (or, in Socket Mode, the health server) listens on. */
+  port: number;
+  bolt: BoltApp;
+  /** Resolves when every reply already acked has been delivered (tests, benchmarks, shutdown). */
+  settled(): Promise<void>;
+}
+
+/** What `src/main.ts` calls when SLACK_BOT_TOKEN is set. */
+export async function startSlack(app: App): Promise<Running[]> {
+  return [await startSlackBot(app)];
+}
+
+export async function startSlackBot(app: App, options: SlackBotOptions = {}): Promise<SlackBot> {
+  const { env } = app.config;
+  const token = env.SLACK_BOT_TOKEN;
+  if (!token) throw new BrieferError('CONFIG_INVALID', 'SLACK_BOT_TOKEN: required to start on Slack');
+  const socketMode = options.socketMode ?? app.config.platforms.slackSocketMode;
+  const port = options.port ?? env.PORT;
+  const host = options.host ?? env.HOST;
+  const secrets = slackSecrets(env);
+  const log = boltLogger(app.logger, secrets, 'slack');
+  const clientOptions = () => slackClientOptions(env, log);
+
+  const appToken = env.SLACK_APP_TOKEN ?? '';
+  const signingSecret = env.SLACK_SIGNING_SECRET ?? '';
+  if (socketMode && !appToken.startsWith('xapp-')) {
+    // Slack answers a bot token here with an error the client retries forever; say it now instead.
+    throw new BrieferError(
+      'CONFIG_INVALID',
+      'SLACK_APP_TOKEN: expected an app-level token (xapp-…) with the connections:write scope',
+    );
+  }
+  if (!socketMode && !signingSecret) {
+    throw new BrieferError(
+      'CONFIG_INVALID',
+      'SLACK_SIGNING_SECRET: required for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+
+  // Checking the token first turns a wrong token into one clear start-up error, and gives Bolt the
+  // bot's ids so no command waits for auth.test.
+  const { botId, botUserId } = await whoAmI(token, clientOptions(), slackApiUrl(env));
+  const inFlight = new InFlight();
+  let connected = !socketMode;
+  const status = () => ({ ok: connected, mode: socketMode ? ('socket' as const) : ('http' as const) });
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (socketMode) {
+    receiver = new SocketModeReceiver({
+      appToken,
+      logger: log,
+      autoReconnectEnabled: options.autoReconnect ?? true,
+      // apps.connections.open goes to the same (possibly GovSlack) API base; retries are the client's own.
+      installerOptions: { clientOptions: { ...clientOptions(), retryConfig: undefined } },
+    });
+    const client = receiver.client;
+    client.on('connected', () => {
+      connected = true;
+    });
+    for (const state of ['disconnected', 'reconnecting']) {
+      client.on(state, () => {
+        connected = false;
+      });
+    }
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      customRoutes: [healthRoute(status)],
+      logger: log,
+      // Ack first, work after: the HTTP response goes out the moment ack() is called.
+      processBeforeResponse: false,
+    });
+  }
+
+  const bolt = new BoltApp({
+    token,
+    botId,
+    botUserId,
+    receiver,
+    logger: log,
+    clientOptions: clientOptions(),
+    convoStore: false,
+  });
+  registerListeners(bolt, { app, inFlight });
+
+  let server: Server;
+  if (receiver instanceof HTTPReceiver) {
+    server = await receiver.start({ port, host }).catch((error: unknown) => {
+      throw listenError(error, host, port);
+    });
+  } else {
+    try {
+      await receiver.start();
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      throw new BrieferError(
+        'PLATFORM_ERROR',
+        `Slack refused the Socket Mode connection${code ? ` (${code})` : ''}; check SLACK_APP_TOKEN (an app-level token, xapp-…, with connections:write) and that Socket Mode is enabled for the app`,
+        { cause: error },
+      );
+    }
+    server = await startHealthServer(status, port, host).catch(async (error: unknown) => {
+      await receiver.client.disconnect();
+      throw listenError(error, host, port);
+    });
+  }
+  const boundPort = portOf(server);
+  const mode = socketMode ? 'socket' : 'http';
+  app.logger.info(
+    { platform: 'slack', mode, port: boundPort, host, api: slackApiUrl(env) },
+    socketMode ? 'slack connected over Socket Mode' : `slack listening for ${SLACK_EVENTS_PATH}`,
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      connected = false;
+      if (receiver instanceof SocketModeReceiver) {
+        await receiver.client.disconnect();
+        await closeServer(server);
+      } else {
+        const closing = receiver.stop().catch(() => {});
+        // Keep-alive connections from Slack's proxies would otherwise hold close() open.
+        server.closeIdleConnections();
+        await closing;
+      }
+      // Replies already acked are still delivered.
+      await inFlight.drain();
+    })();
+    return stopping;
+  };
+
+  return {
+    name: `slack (${mode}, port ${boundPort})`,
+    mode,
+    port: boundPort,
+    bolt,
+    stop,
+    settled: () => inFlight.drain(),
+  };
+}
+
+async function whoAmI(
+  token: string,
+  options: webApi.WebClientOptions,
+  apiUrl: string,
+): Promise<{ botId?: string; botUserId?: string }> {
+  try {
+    const auth = await new webApi.WebClient(token, options).auth.test();
+    return { botId: auth.bot_id, botUserId: auth.user_id };
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    const message = code
+      ? `Slack rejected SLACK_BOT_TOKEN (${code}); use the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`
+      : `cannot reach Slack at ${apiUrl} (${(error as Error).message})`;
+    throw new BrieferError('PLATFORM_ERROR', message, { cause: error });
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function listenError(error: unknown, host: string, port: number): BrieferError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new BrieferError('CONFIG_INVALID', `PORT: cannot listen on ${host}:${port} (${code})`, {
+    cause: error,
+  });
 }
