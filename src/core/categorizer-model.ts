@@ -1,0 +1,73 @@
+/**
+ * The trained half of the categorizer: per-feature weights for a fixed list of category ids,
+ * written by `scripts/train-categorizer.ts` to `data/models/categorizer.json`.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BrieferError } from './errors.ts';
+
+export const MODEL_FORMAT = 'briefer-categorizer/1';
+export const DEFAULT_MODEL_URL = new URL('../../data/models/categorizer.json', import.meta.url);
+
+export interface CategorizerModel {
+  format: typeof MODEL_FORMAT;
+  /** Category ids the weights refer to, in weight-array order. */
+  classes: string[];
+  /** Most words in one phrase. */
+  maxN: number;
+  /** Multi-word features that are matched as units (their words then count only once). */
+  phrases: string[];
+  /** Words the tokenizer keeps unstemmed (see StemTokenizer). */
+  unstemmed: string[];
+  /** Logits are divided by this before the softmax (calibrates confidence). */
+  temperature: number;
+  /** Added to the fallback category's logit, so headlines with little evidence land there. */
+  fallbackMargin: number;
+  /** Feature key (stemmed words joined by a space) → one weight per class. */
+  weights: Record<string, number[]>;
+  /** Where the weights come from, for the record. */
+  sources?: unknown;
+}
+
+/** Checks the shape of a parsed model; `file` names it in error messages. */
+export function parseCategorizerModel(data: unknown, file = 'model'): CategorizerModel {
+  const fail = (problem: string): never => {
+    throw new BrieferError('TAXONOMY_INVALID', `${file}: ${problem}`);
+  };
+  if (!data || typeof data !== 'object') return fail('not a categorizer model');
+  const m = data as Partial<CategorizerModel>;
+  if (m.format !== MODEL_FORMAT)
+    fail(`unknown model format ${JSON.stringify(m.format)}, expected "${MODEL_FORMAT}"`);
+  if (!Array.isArray(m.classes) || !m.classes.every((c) => typeof c === 'string'))
+    fail('classes must be strings');
+  const k = (m.classes as string[]).length;
+  for (const key of ['phrases', 'unstemmed'] as const) {
+    if (!Array.isArray(m[key]) || !m[key].every((x) => typeof x === 'string')) fail(`${key} must be strings`);
+  }
+  for (const key of ['maxN', 'temperature', 'fallbackMargin'] as const) {
+    if (typeof m[key] !== 'number' || !Number.isFinite(m[key])) fail(`${key} must be a number`);
+  }
+  if (!m.weights || typeof m.weights !== 'object') return fail('weights must be an object');
+  for (const [feature, w] of Object.entries(m.weights)) {
+    if (!Array.isArray(w) || w.length !== k) fail(`weights["${feature}"] must have ${k} numbers`);
+  }
+  return m as CategorizerModel;
+}
+
+/** Reads a model file (default: the committed `data/models/categorizer.json`). */
+export function loadCategorizerModel(path?: string | URL): CategorizerModel {
+  const source = path ?? DEFAULT_MODEL_URL;
+  const file = source instanceof URL ? fileURLToPath(source) : source;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const problem =
+      code === 'ENOENT'
+        ? 'file not found (run `npm run train` to build it)'
+        : `cannot read the model (${(cause as Error).message})`;
+    throw new BrieferError('TAXONOMY_INVALID', `${file}: ${problem}`, { cause });
+  }
+  return parseCategorizerModel(data, file);
+}

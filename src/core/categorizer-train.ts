@@ -1,0 +1,100 @@
+/**
+ * Training for the categorizer's model: a weighted multinomial logistic regression (softmax) over
+ * sparse binary features, fitted by full-batch Adam with an L2 penalty. Full batch and a fixed
+ * feature order keep it deterministic: the same examples give the same weights on every run.
+ *
+ * The class bias is fitted (it soaks up how often each class occurs in the training data) but
+ * not returned: at run time every category starts level, because the mix of news in a briefing
+ * has nothing to do with the mix of the training data.
+ */
+
+export interface TrainingExample {
+  /** Feature keys (see categorizer-features.ts); duplicates are ignored. */
+  features: readonly string[];
+  /** Index into the class list. */
+  label: number;
+  /** How much this example counts (1 = one ordinary headline). */
+  weight: number;
+}
+
+export interface TrainOptions {
+  /** L2 penalty per weight (a Gaussian prior): larger = smaller, smoother weights. */
+  l2: number;
+  iterations: number;
+  learningRate: number;
+  /** Feature → multiplier of `l2` for that feature's weights (default 1). */
+  l2Scale?: ReadonlyMap<string, number>;
+}
+
+export interface TrainedWeights {
+  /** Feature keys, sorted. */
+  features: string[];
+  /** Row-major: weights[f * classes + c]. */
+  weights: Float64Array;
+  /** Mean weighted cross-entropy on the training examples after the last step. */
+  loss: number;
+}
+
+export function trainSoftmax(
+  examples: readonly TrainingExample[],
+  classes: number,
+  options: TrainOptions,
+): TrainedWeights {
+  const features = [...new Set(examples.flatMap((e) => e.features))].sort();
+  const index = new Map(features.map((f, i) => [f, i]));
+  const docs = examples.map((e) => Int32Array.from(new Set(e.features), (f) => index.get(f) as number));
+  const k = classes;
+  const nW = features.length * k;
+  const l2 = Float64Array.from(features, (f) => options.l2 * (options.l2Scale?.get(f) ?? 1));
+  // Parameters: weights then biases, optimised together.
+  const theta = new Float64Array(nW + k);
+  const grad = new Float64Array(nW + k);
+  const m = new Float64Array(nW + k);
+  const v = new Float64Array(nW + k);
+  const p = new Float64Array(k);
+  const totalWeight = examples.reduce((s, e) => s + e.weight, 0);
+  const beta1 = 0.9;
+  const beta2 = 0.999;
+  let loss = 0;
+
+  for (let step = 1; step <= options.iterations; step++) {
+    for (let j = 0; j < nW; j++) grad[j] = (l2[Math.floor(j / k)] as number) * (theta[j] as number);
+    grad.fill(0, nW);
+    loss = 0;
+    for (let i = 0; i < examples.length; i++) {
+      const doc = docs[i] as Int32Array;
+      const { label, weight } = examples[i] as TrainingExample;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < k; c++) {
+        let s = theta[nW + c] as number;
+        for (const f of doc) s += theta[f * k + c] as number;
+        p[c] = s;
+        if (s > max) max = s;
+      }
+      let z = 0;
+      for (let c = 0; c < k; c++) {
+        const e = Math.exp((p[c] as number) - max);
+        p[c] = e;
+        z += e;
+      }
+      loss -= weight * Math.log(Math.max((p[label] as number) / z, 1e-300));
+      for (let c = 0; c < k; c++) {
+        const g = weight * ((p[c] as number) / z - (c === label ? 1 : 0));
+        if (g === 0) continue;
+        grad[nW + c] = (grad[nW + c] as number) + g;
+        for (const f of doc) grad[f * k + c] = (grad[f * k + c] as number) + g;
+      }
+    }
+    // Adam, bias-corrected.
+    const lr = (options.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+    for (let j = 0; j < theta.length; j++) {
+      const g = grad[j] as number;
+      const mj = beta1 * (m[j] as number) + (1 - beta1) * g;
+      const vj = beta2 * (v[j] as number) + (1 - beta2) * g * g;
+      m[j] = mj;
+      v[j] = vj;
+      theta[j] = (theta[j] as number) - (lr * mj) / (Math.sqrt(vj) + 1e-8);
+    }
+  }
+  return { features, weights: theta.subarray(0, nW), loss: loss / totalWeight };
+}

@@ -1,0 +1,158 @@
+/**
+ * Puts a headline into one category of the taxonomy.
+ *
+ * Each category's evidence (a logit) is the sum of the weights of the headline's features: weights
+ * learned by `scripts/train-categorizer.ts` (the model) plus the keyword weights in the taxonomy
+ * file. A softmax turns the logits into scores. Everything is looked up in tables built at
+ * construction, so a headline costs a tokenization and a few map look-ups.
+ *
+ * A category the model does not know (added by a user) starts level with the others and competes
+ * on its keywords alone; a headline with no evidence at all goes to `other`.
+ */
+import { PhraseMatcher, phraseKey, StemTokenizer } from './categorizer-features.ts';
+import { type CategorizerModel, loadCategorizerModel } from './categorizer-model.ts';
+import { FALLBACK_CATEGORY, loadTaxonomy, type Taxonomy } from './taxonomy.ts';
+
+export type { CategorizerModel } from './categorizer-model.ts';
+
+export interface Categorization {
+  category: string;
+  /** The chosen category's score. */
+  confidence: number;
+  /** Every category id → score in [0, 1]; the scores sum to 1 and the keys are ordered highest first. */
+  scores: Record<string, number>;
+}
+
+export interface Categorizer {
+  categorize(headline: string): Categorization;
+}
+
+export interface CategorizerOptions {
+  /** Trained weights; omitted = the committed model, `null` = taxonomy keywords only. */
+  model?: CategorizerModel | null;
+}
+
+/**
+ * Taxonomy keyword weights are multiplied by this, so that the file's scale reads naturally next to
+ * the model's: one strong model word is worth about 4, a keyword of 3 ("strong") 6, of 5 (nearly
+ * decides) 10. A user's keywords therefore win over what the model learned about the same words.
+ */
+const KEYWORD_SCALE = 2;
+
+// Used when there is no model to take them from.
+const DEFAULT_TEMPERATURE = 1;
+const DEFAULT_FALLBACK_MARGIN = 0.5;
+
+let committedModel: CategorizerModel | undefined;
+function defaultModel(): CategorizerModel {
+  committedModel ??= loadCategorizerModel();
+  return committedModel;
+}
+
+type Table = Map<string, Float64Array>;
+
+function addTo(table: Table, key: string, k: number, i: number, w: number): void {
+  let row = table.get(key);
+  if (!row) {
+    row = new Float64Array(k);
+    table.set(key, row);
+  }
+  row[i] = (row[i] ?? 0) + w;
+}
+
+export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOptions = {}): Categorizer {
+  const ids = taxonomy.categories.map((c) => c.id);
+  const k = ids.length;
+  const model = options.model === undefined ? defaultModel() : options.model;
+  const tokenizer = new StemTokenizer(model?.unstemmed ?? []);
+
+  // Model weights, re-indexed to taxonomy order; classes the taxonomy lacks are dropped.
+  const weights: Table = new Map();
+  const phrases = new PhraseMatcher(model?.phrases ?? []);
+  if (model) {
+    const slot = model.classes.map((c) => ids.indexOf(c));
+    for (const [key, ws] of Object.entries(model.weights)) {
+      ws.forEach((w, j) => {
+        const i = slot[j] ?? -1;
+        if (i >= 0 && w !== 0) addTo(weights, key, k, i, w);
+      });
+    }
+  }
+
+  // Taxonomy keywords, matched on every n-gram so that they never hide model features.
+  const keywords: Table = new Map();
+  let keywordN = 1;
+  taxonomy.categories.forEach((c, i) => {
+    for (const [phrase, weight] of Object.entries(c.keywords)) {
+      const key = phraseKey(phrase, tokenizer);
+      if (!key) continue;
+      keywordN = Math.max(keywordN, key.split(' ').length);
+      addTo(keywords, key, k, i, weight * KEYWORD_SCALE);
+    }
+  });
+
+  const temperature = model?.temperature ?? DEFAULT_TEMPERATURE;
+  const fallback = ids.indexOf(FALLBACK_CATEGORY);
+  const margin = model?.fallbackMargin ?? DEFAULT_FALLBACK_MARGIN;
+  const order = new Int32Array(k);
+  const logits = new Float64Array(k);
+  const add = (row: Float64Array | undefined) => {
+    if (row) for (let i = 0; i < k; i++) logits[i] = (logits[i] as number) + (row[i] as number);
+  };
+  // Every n-gram up to the longest keyword; a keyword counts once however often it occurs.
+  const addKeywords = (tokens: readonly string[]) => {
+    let seen: Set<string> | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      let key = tokens[i] as string;
+      for (let n = 1; n <= keywordN && i + n <= tokens.length; n++) {
+        if (n > 1) key = `${key} ${tokens[i + n - 1]}`;
+        const row = keywords.get(key);
+        if (!row || seen?.has(key)) continue;
+        seen ??= new Set();
+        seen.add(key);
+        add(row);
+      }
+    }
+  };
+
+  return {
+    categorize(headline: string): Categorization {
+      const tokens = tokenizer.tokens(headline);
+      logits.fill(0);
+      if (fallback >= 0) logits[fallback] = margin;
+      if (weights.size > 0) for (const f of phrases.features(tokens)) add(weights.get(f));
+      if (keywords.size > 0) addKeywords(tokens);
+
+      let max = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < k; i++) max = Math.max(max, logits[i] as number);
+      let z = 0;
+      for (let i = 0; i < k; i++) {
+        const e = Math.exp(((logits[i] as number) - max) / temperature);
+        logits[i] = e;
+        z += e;
+      }
+      // Highest first; ties keep taxonomy order, so the output is fully deterministic. Insertion
+      // sort: for fifteen items it beats Array#sort with a comparator several times over.
+      for (let i = 0; i < k; i++) order[i] = i;
+      for (let i = 1; i < k; i++) {
+        const item = order[i] as number;
+        const v = logits[item] as number;
+        let j = i - 1;
+        while (j >= 0 && (logits[order[j] as number] as number) < v) {
+          order[j + 1] = order[j] as number;
+          j--;
+        }
+        order[j + 1] = item;
+      }
+      const scores: Record<string, number> = {};
+      for (const i of order) scores[ids[i] as string] = (logits[i] as number) / z;
+      const best = order[0] as number;
+      return { category: ids[best] as string, confidence: (logits[best] as number) / z, scores };
+    },
+  };
+}
+
+/** The bundled taxonomy (`data/categories.json`) with the committed model. */
+export function loadDefaultCategorizer(): Categorizer {
+  return createCategorizer(loadTaxonomy(), { model: defaultModel() });
+}

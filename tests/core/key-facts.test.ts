@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractKeyFacts } from '../../src/core/key-facts.ts';
+import { KEY_FACT_TYPES, type KeyFact, type KeyFactType } from '../../src/core/schemas.ts';
+import { storyFromText } from '../../src/core/text/story-text.ts';
+
+interface Labelled {
+  articles: Array<{ id: string; paragraphs: string[]; facts: KeyFact[] }>;
+}
+
+const labelled = JSON.parse(
+  readFileSync(new URL('../fixtures/key-facts-labelled.json', import.meta.url), 'utf8'),
+) as Labelled;
+const leadStory = storyFromText(
+  readFileSync(new URL('../fixtures/digest-lead-story.txt', import.meta.url), 'utf8'),
+);
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/[.,]+$/, '')
+    .trim();
+/** Same type, and one text contains the other ("Monday, March 3" finds "March 3"). */
+const matches = (a: KeyFact, b: KeyFact) =>
+  a.type === b.type && (norm(a.text).includes(norm(b.text)) || norm(b.text).includes(norm(a.text)));
+
+describe('extractKeyFacts', () => {
+  it('finds the fund, the date and the two negotiators in the sample story', () => {
+    const facts = extractKeyFacts(leadStory);
+    expect(facts).toContainEqual({ type: 'money', text: '$550 billion' });
+    expect(facts).toContainEqual({ type: 'date', text: 'December 23' });
+    expect(facts).toContainEqual({ type: 'person', text: 'Howard Lutnick' });
+    expect(facts).toContainEqual({ type: 'person', text: 'Ryosei Akazawa' });
+    expect(facts).toContainEqual({ type: 'time', text: '10 p.m. Japan Standard Time' });
+    expect(facts).toContainEqual({ type: 'organization', text: 'Ministry of Economy, Trade and Industry' });
+    // Titles and sentence-initial words are not people.
+    const people = facts.filter((f) => f.type === 'person').map((f) => f.text);
+    expect(people).not.toContain('U.S. Commerce');
+    expect(people.every((p) => !/Secretary|Minister|According|The /.test(p))).toBe(true);
+  });
+
+  it('reaches a floor of precision and recall per type on the hand-labelled articles', () => {
+    const counts = new Map<KeyFactType, { tp: number; fp: number; fn: number }>(
+      KEY_FACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]),
+    );
+    for (const article of labelled.articles) {
+      const predicted = extractKeyFacts({ paragraphs: article.paragraphs }, { max: 100 });
+      for (const p of predicted) {
+        const c = counts.get(p.type);
+        if (c && article.facts.some((g) => matches(p, g))) c.tp++;
+        else if (c) c.fp++;
+      }
+      for (const g of article.facts) {
+        const c = counts.get(g.type);
+        if (c && !predicted.some((p) => matches(p, g))) c.fn++;
+      }
+    }
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const [type, c] of counts) {
+      tp += c.tp;
+      fp += c.fp;
+      fn += c.fn;
+      const precision = c.tp / Math.max(1, c.tp + c.fp);
+      const recall = c.tp / Math.max(1, c.tp + c.fn);
+      // Numbers are pattern-matched and must be near perfect; names are harder.
+      const floor = ['money', 'percent', 'date', 'time'].includes(type) ? 0.9 : 0.75;
+      expect({ type, precision: precision >= floor, recall: recall >= floor }).toEqual({
+        type,
+        precision: true,
+        recall: true,
+      });
+    }
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.9);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('merges a surname with the full name met before it', () => {
+    const facts = extractKeyFacts({
+      paragraphs: [
+        'Commerce Secretary Howard Lutnick met the press in Washington on Friday.',
+        'Lutnick said the talks had gone well. Mr Lutnick will travel to Tokyo next week.',
+      ],
+    });
+    const people = facts.filter((f) => f.type === 'person');
+    expect(people).toEqual([{ type: 'person', text: 'Howard Lutnick' }]);
+  });
+
+  it('orders by importance, caps the list and gives each type a share', () => {
+    const story = {
+      paragraphs: [
+        'Acme Corp. agreed on Monday to buy Widget Ltd. for $2 billion, a 30% premium, Acme chief executive Jane Porter said in London.',
+        ...Array.from(
+          { length: 12 },
+          (_, i) =>
+            `Acme also named adviser number ${i}, Tom Baker${i === 0 ? '' : ` ${String.fromCharCode(65 + i)}.`}, in Paris.`,
+        ),
+      ],
+    };
+    const facts = extractKeyFacts(story, { max: 6 });
+    expect(facts).toHaveLength(6);
+    const types = new Set(facts.map((f) => f.type));
+    expect(types.size).toBeGreaterThanOrEqual(5);
+    expect(facts).toContainEqual({ type: 'money', text: '$2 billion' });
+    expect(extractKeyFacts(story).length).toBeLessThanOrEqual(12);
+    expect(extractKeyFacts(story, { max: 0 })).toEqual([]);
+  });
+
+  it('reads amounts, percentages, dates and times in their usual spellings', () => {
+    const facts = extractKeyFacts(
+      {
+        paragraphs: [
+          'The fund is worth $550 billion, up from £1.2bn and €300m, while Tokyo paid 10 million yen.',
+          'Inflation was 3.5 per cent, growth 25% and the rate rose 0.5 percentage points.',
+          'Talks start on Jan. 5, 2026, end on 23 December and resume on Monday; the deal dates from 2024.',
+          'The call began at 10 p.m. Japan Standard Time and the markets opened at 14:00 GMT.',
+        ],
+      },
+      { max: 50 },
+    );
+    const has = (type: KeyFactType, text: string) => facts.some((f) => f.type === type && f.text === text);
+    for (const text of ['$550 billion', '£1.2bn', '€300m', '10 million yen'])
+      expect(has('money', text)).toBe(true);
+    for (const text of ['3.5 per cent', '25%', '0.5 percentage points'])
+      expect(has('percent', text)).toBe(true);
+    for (const text of ['Jan. 5, 2026', '23 December', 'Monday', '2024'])
+      expect(has('date', text)).toBe(true);
+    for (const text of ['10 p.m. Japan Standard Time', '14:00 GMT']) expect(has('time', text)).toBe(true);
+  });
+
+  it('returns nothing for empty or fact-free text and survives huge input', () => {
+    expect(extractKeyFacts({ paragraphs: [] })).toEqual([]);
+    expect(extractKeyFacts({ paragraphs: ['it was a quiet day and nothing happened.'] })).toEqual([]);
+    const huge = { paragraphs: Array.from({ length: 20_000 }, () => 'Markets in London rose 2% on Monday.') };
+    const facts = extractKeyFacts(huge);
+    expect(facts.length).toBeGreaterThan(0);
+    expect(facts.length).toBeLessThanOrEqual(12);
+  });
+});
