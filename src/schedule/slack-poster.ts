@@ -46,7 +46,8 @@ export class SlackPoster implements DigestPoster {
       // The one ping Briefer ever sends: the user group this channel opted into.
       const ping = `<!subteam^${s.mention}>`;
       messages[0] = {
-        text: `${ping} ${messages[0].text}`.slice(0, SLACK.fallbackText),
+        // No cut: the renderer's text is far below Slack's 40,000, and a cut could split an escape.
+        text: `${ping} ${messages[0].text}`,
         blocks: [mentionBlock(ping), ...messages[0].blocks].slice(0, SLACK.blocksPerMessage),
       };
     }

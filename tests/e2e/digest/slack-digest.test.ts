@@ -1,0 +1,201 @@
+/**
+ * The daily digest on Slack end to end: the real SlackPoster (Web API client) and DigestService
+ * against the fake Slack on loopback, and `/digest` through the real Bolt app with signed requests.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackClient } from '../../../src/adapters/slack/web-client.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { buildBriefing } from '../../../src/core/briefing.ts';
+import { createCategorizer } from '../../../src/core/categorizer.ts';
+import { loadTaxonomy } from '../../../src/core/taxonomy.ts';
+import { createLogger } from '../../../src/log.ts';
+import { DigestService } from '../../../src/schedule/digest-service.ts';
+import { SlackPoster } from '../../../src/schedule/slack-poster.ts';
+import type { BriefingProvider } from '../../../src/service/briefing-provider.ts';
+import { controlSequences, messageProblems } from '../../fakes/slack/block-kit-rules.ts';
+import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
+import { HOSTILE, makeNews } from '../../fakes/slack/news.ts';
+import { type SlackHarness, startSlackHarness } from '../slack/harness.ts';
+
+const taxonomy = loadTaxonomy();
+/** Mentions and channel links (links to articles are fine). */
+const pings = (payload: Record<string, unknown>) =>
+  controlSequences(payload as { text: unknown; blocks: unknown }).filter((s) => /^<[!@#]/.test(s));
+const categorizer = createCategorizer(taxonomy);
+const logger = createLogger('silent');
+const provider = (headlines = 200): BriefingProvider => ({
+  get: async () => ({
+    briefing: buildBriefing(makeNews({ headlines, hostile: true }), {
+      source: 'test',
+      categorizer,
+      taxonomy,
+    }),
+  }),
+});
+
+let slack: FakeSlack;
+beforeAll(async () => {
+  slack = await startFakeSlack();
+});
+afterAll(async () => {
+  await slack.close();
+});
+
+const services: DigestService[] = [];
+afterEach(async () => {
+  for (const s of services.splice(0)) await s.stop();
+});
+
+function digest(now: () => Date, briefings = provider()) {
+  const env = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-digest-test',
+    SLACK_SIGNING_SECRET: 's',
+    SLACK_API_URL: slack.apiUrl,
+  }).env;
+  const s = new DigestService({
+    dbPath: join(mkdtempSync(join(tmpdir(), 'briefer-e2e-')), 'briefer.db'),
+    briefings,
+    taxonomy,
+    posters: { slack: new SlackPoster(createSlackClient(env, logger)) },
+    logger,
+    catchUpMs: 3 * 3_600_000,
+    retry: { sleep: async () => {}, baseMs: 1 },
+    now,
+  });
+  services.push(s);
+  return s;
+}
+
+describe('daily digest on Slack', () => {
+  it('posts a 200-headline briefing with chat.postMessage, every message valid and mention-safe', async () => {
+    const clock = { t: Date.parse('2026-11-24T12:00:00Z') };
+    const s = digest(() => new Date(clock.t));
+    s.subscribe({ platform: 'slack', channelId: 'C0DIGEST1', time: '07:30', timezone: 'Europe/Paris' });
+    clock.t = Date.parse('2026-11-25T06:30:00Z');
+    const before = slack.callsTo('chat.postMessage').length;
+    const [outcome] = await s.tick();
+    expect(outcome?.status).toBe('sent');
+    const posts = slack.callsTo('chat.postMessage').slice(before);
+    expect(posts.length).toBeGreaterThan(1);
+    for (const p of posts) {
+      expect(p.token).toBe('xoxb-digest-test');
+      expect(p.params.channel).toBe('C0DIGEST1');
+      expect(typeof p.params.text).toBe('string');
+      expect(messageProblems(p.params as { text: unknown; blocks: unknown })).toEqual([]);
+      expect(pings(p.params)).toEqual([]);
+    }
+    // Exactly once: a later tick the same day posts nothing.
+    clock.t += 30 * 60_000;
+    expect((await s.tick())[0]).toMatchObject({ status: 'skipped' });
+  });
+
+  it('notifies only the opted-in user group', async () => {
+    const s = digest(() => new Date('2026-11-25T06:00:00Z'), provider(5));
+    s.subscribe({ platform: 'slack', channelId: 'C0DIGEST2', mention: '<!subteam^S0NEWS|@news>' });
+    const before = slack.callsTo('chat.postMessage').length;
+    await s.preview('slack', 'C0DIGEST2');
+    const first = slack.callsTo('chat.postMessage')[before];
+    expect(String(first?.params.text)).toMatch(/^<!subteam\^S0NEWS>/);
+    // The only control sequence anywhere is the opted-in group; nothing from the headlines.
+    expect(new Set(pings(first?.params ?? {}))).toEqual(new Set(['<!subteam^S0NEWS>']));
+    expect(HOSTILE.length).toBeGreaterThan(0);
+  });
+
+  it('waits out a ratelimited answer (Retry-After) and posts', async () => {
+    const s = digest(() => new Date('2026-11-25T06:00:00Z'), provider(5));
+    slack.failNext('chat.postMessage', 'ratelimited', { retryAfter: 1 });
+    const before = slack.callsTo('chat.postMessage').length;
+    const started = performance.now();
+    const { messageIds } = await s.preview('slack', 'C0DIGEST3');
+    const calls = slack.callsTo('chat.postMessage').slice(before);
+    expect(calls[0]?.status).toBe(429);
+    expect(calls[1]?.status).toBe(200);
+    // The retry came after the second Slack asked for (not a timing assertion on our speed).
+    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(messageIds).toHaveLength(1);
+    expect(performance.now() - started).toBeGreaterThan(0);
+  });
+
+  it('marks channel_not_found and not_in_channel as unreachable and goes on with the others', async () => {
+    const clock = { t: Date.parse('2026-11-24T00:00:00Z') };
+    const s = digest(() => new Date(clock.t), provider(5));
+    for (const id of ['C0GONE', 'C0KICKED', 'C0FINE'])
+      s.subscribe({ platform: 'slack', channelId: id, time: '07:30', timezone: 'UTC' });
+    slack.handle('chat.postMessage', (params) => {
+      if (params.channel === 'C0GONE') return { ok: false, error: 'channel_not_found' };
+      if (params.channel === 'C0KICKED') return { ok: false, error: 'not_in_channel' };
+      return { ok: true, channel: params.channel, ts: `${Date.now()}.000100` };
+    });
+    try {
+      clock.t = Date.parse('2026-11-25T07:30:00Z');
+      const outcomes = Object.fromEntries((await s.tick()).map((o) => [o.channel, o.status]));
+      expect(outcomes).toEqual({
+        'slack:C0FINE': 'sent',
+        'slack:C0GONE': 'failed',
+        'slack:C0KICKED': 'failed',
+      });
+      expect(s.status('slack', 'C0GONE').subscription?.unreachable?.reason).toBe('Slack: channel_not_found');
+      expect(s.status('slack', 'C0KICKED').subscription?.unreachable?.reason).toBe('Slack: not_in_channel');
+    } finally {
+      slack.handle('chat.postMessage', (params) => ({
+        ok: true,
+        channel: params.channel,
+        ts: `${Date.now()}.000200`,
+      }));
+    }
+  });
+});
+
+describe('/digest on Slack', () => {
+  let h: SlackHarness;
+  let service: DigestService;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+    service = new DigestService({
+      dbPath: ':memory:',
+      briefings: h.app.briefings,
+      taxonomy: h.app.taxonomy,
+      posters: { slack: new SlackPoster(createSlackClient(h.app.config.env, logger)) },
+      logger,
+      catchUpMs: 3 * 3_600_000,
+    });
+    h.app.digests = service;
+  });
+  afterAll(async () => {
+    await service.stop();
+    await h.close();
+  });
+
+  const replyText = (replies: Array<Record<string, unknown>>) => JSON.stringify(replies);
+
+  it('lets a listed admin turn it on and anyone read the status', async () => {
+    const on = await h.command('/digest', 'on time:06:45 timezone:Asia/Tokyo categories:markets', {
+      user_id: 'U0ADMIN',
+    });
+    expect(on.ack.status).toBe(200);
+    expect(replyText(await h.replies(on.responseId))).toMatch(/Posts every day at 06:45 \(Asia\/Tokyo\)/);
+    expect(service.status('slack', 'C0NEWS').subscription).toMatchObject({
+      time: '06:45',
+      categories: ['markets'],
+      createdBy: 'U0ADMIN',
+    });
+    const status = await h.command('/digest', 'status', { user_id: 'U0ALICE' });
+    expect(replyText(await h.replies(status.responseId))).toMatch(/Next digest/);
+  });
+
+  it('refuses someone not in SLACK_DIGEST_ADMINS, and changes nothing', async () => {
+    const off = await h.command('/digest', 'off', { user_id: 'U0ALICE' });
+    expect(replyText(await h.replies(off.responseId))).toMatch(/Only people who manage/);
+    expect(service.status('slack', 'C0NEWS').subscription).toBeDefined();
+  });
+
+  it('answers bad input with the usage line', async () => {
+    const bad = await h.command('/digest', 'sometimes', { user_id: 'U0ADMIN' });
+    expect(bad.ackBody + replyText(await h.replies(bad.responseId))).toMatch(
+      /action must be one of on, off, status, preview/,
+    );
+  });
+});
