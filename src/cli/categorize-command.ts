@@ -12,8 +12,9 @@ export async function categorizeLines(
   // Buffer output: writing a small chunk per headline would make stdout, not the model, the bottleneck.
   let buffer = '';
   for await (const line of readLines(input)) {
-    const headline = cleanInline(line);
-    const { category, confidence, scores } = categorizer.categorize(headline);
+    // Categorize the cleaned text, but echo the line as given so callers can match it back.
+    const { category, confidence, scores } = categorizer.categorize(cleanInline(line));
+    const headline = line.trim();
     buffer += `${JSON.stringify({ headline, category, confidence: round(confidence), scores: roundAll(scores) })}\n`;
     if (buffer.length > 64 * 1024) {
       if (!output.write(buffer)) await new Promise((r) => output.once('drain', r));

@@ -32,7 +32,7 @@ export interface CategorizerModel {
 /** Checks the shape of a parsed model; `file` names it in error messages. */
 export function parseCategorizerModel(data: unknown, file = 'model'): CategorizerModel {
   const fail = (problem: string): never => {
-    throw new BrieferError('TAXONOMY_INVALID', `${file}: ${problem}`);
+    throw new BrieferError('MODEL_INVALID', `${file}: ${problem}`);
   };
   if (!data || typeof data !== 'object') return fail('not a categorizer model');
   const m = data as Partial<CategorizerModel>;
@@ -67,7 +67,7 @@ export function loadCategorizerModel(path?: string | URL): CategorizerModel {
       code === 'ENOENT'
         ? 'file not found (run `npm run train` to build it)'
         : `cannot read the model (${(cause as Error).message})`;
-    throw new BrieferError('TAXONOMY_INVALID', `${file}: ${problem}`, { cause });
+    throw new BrieferError('MODEL_INVALID', `${file}: ${problem}`, { cause });
   }
   return parseCategorizerModel(data, file);
 }

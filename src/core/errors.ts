@@ -9,6 +9,7 @@ export type BrieferErrorCode =
   | 'SOURCE_MALFORMED'
   | 'SOURCE_NETWORK'
   | 'TAXONOMY_INVALID'
+  | 'MODEL_INVALID'
   | 'BRIEFING_FAILED'
   | 'USAGE'
   | 'PLATFORM_ERROR'
