@@ -26,14 +26,24 @@ const CHANNELS = 200;
 export async function benchDigest(): Promise<Row[]> {
   const taxonomy = loadTaxonomy();
   const logger = createLogger('silent');
-  const briefing = buildBriefing(makeNews({ headlines: 30 }), { source: 'bench', categorizer: createCategorizer(taxonomy), taxonomy });
+  const briefing = buildBriefing(makeNews({ headlines: 30 }), {
+    source: 'bench',
+    categorizer: createCategorizer(taxonomy),
+    taxonomy,
+  });
   const discord = await startFakeDiscord();
   const slack = await startFakeSlack();
   const rows: Row[] = [];
   try {
     for (const platform of ['discord', 'slack'] as const) {
-      const env = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl }).env;
-      const ids = Array.from({ length: CHANNELS }, (_, i) => (platform === 'discord' ? `${800000000000000000n + BigInt(i)}` : `C0BENCH${i}`));
+      const env = loadConfig({
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: slack.apiUrl,
+      }).env;
+      const ids = Array.from({ length: CHANNELS }, (_, i) =>
+        platform === 'discord' ? `${800000000000000000n + BigInt(i)}` : `C0BENCH${i}`,
+      );
       const service = new DigestService({
         dbPath: join(mkdtempSync(join(tmpdir(), 'briefer-bench-')), 'b.db'),
         briefings: { get: async () => ({ briefing }) },

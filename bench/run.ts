@@ -13,7 +13,11 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   categorizer: {
     title: 'Categorizer: headlines per second, in-process, one core',
     run: async () =>
-      (await (await import('./categorizer.ts')).benchCategorizer()).map((r) => ({ measure: r.name, value: r.value, unit: r.unit })),
+      (await (await import('./categorizer.ts')).benchCategorizer()).map((r) => ({
+        measure: r.name,
+        value: r.value,
+        unit: r.unit,
+      })),
   },
   startup: { title: 'Start-up', run: async () => (await import('./startup.ts')).benchStartup() },
   discord: {
@@ -24,14 +28,22 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
     title: 'Slack: signed slash command → ack and → delivered reply over loopback',
     run: async () => (await import('./slack.ts')).benchSlack(),
   },
-  feeds: { title: 'Feeds: 20 feeds × 50 items over loopback → briefing', run: async () => (await import('./feeds.ts')).benchFeeds() },
-  digest: { title: 'Daily digest: channels posted per minute by one process', run: async () => (await import('./digest.ts')).benchDigest() },
+  feeds: {
+    title: 'Feeds: 20 feeds × 50 items over loopback → briefing',
+    run: async () => (await import('./feeds.ts')).benchFeeds(),
+  },
+  digest: {
+    title: 'Daily digest: channels posted per minute by one process',
+    run: async () => (await import('./digest.ts')).benchDigest(),
+  },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !(w in BENCHES));
 if (unknown.length) {
-  process.stderr.write(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}\n`);
+  process.stderr.write(
+    `unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}\n`,
+  );
   process.exit(2);
 }
 console.log(`# Briefer benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
@@ -40,7 +52,9 @@ for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   const started = performance.now();
   try {
     const rows = await bench.run();
-    console.log(`## ${bench.title}\n\n${markdownTable(rows)}\n\n_(${Math.round(performance.now() - started)} ms)_\n`);
+    console.log(
+      `## ${bench.title}\n\n${markdownTable(rows)}\n\n_(${Math.round(performance.now() - started)} ms)_\n`,
+    );
   } catch (error) {
     console.log(`## ${bench.title}\n\nFAILED: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

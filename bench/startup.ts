@@ -11,7 +11,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 function timeToFirstReply(cmd: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -38,7 +42,12 @@ export async function benchStartup(runs = 5): Promise<Row[]> {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) times.push(await timeToFirstReply(cmd, [...args]));
     times.sort((a, b) => a - b);
-    rows.push({ 'start-up to first /brief reply': name, runs, 'median ms': percentile(times, 50), 'max ms': percentile(times, 100) });
+    rows.push({
+      'start-up to first /brief reply': name,
+      runs,
+      'median ms': percentile(times, 50),
+      'max ms': percentile(times, 100),
+    });
   }
   return rows;
 }

@@ -5,7 +5,13 @@ export function markdownTable(rows: readonly Row[]): string {
   if (rows.length === 0) return '_no rows_';
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: string | number | undefined) =>
-    v === undefined ? '' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 3 : 1)) : v;
+    v === undefined
+      ? ''
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? String(v)
+          : v.toFixed(v < 10 ? 3 : 1)
+        : v;
   const lines = [`| ${cols.join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`];
   for (const r of rows) lines.push(`| ${cols.map((c) => cell(r[c])).join(' | ')} |`);
   return lines.join('\n');

@@ -9,9 +9,9 @@ import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { DigestControl } from './schedule/digest-service.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { resolveSource } from './sources/resolve.ts';
-import type { DigestControl } from './schedule/digest-service.ts';
 import type { NewsSource } from './sources/source.ts';
 
 export interface App {
@@ -36,7 +36,8 @@ export interface AppOverrides {
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const { env } = config;
-  const interactive = !config.platforms.discordGateway && !config.platforms.discordHttp && !config.platforms.slack;
+  const interactive =
+    !config.platforms.discordGateway && !config.platforms.discordHttp && !config.platforms.slack;
   const logger = overrides.logger ?? createLogger(env.LOG_LEVEL ?? (interactive ? 'warn' : 'info'));
   const taxonomy = loadTaxonomy(env.BRIEFER_CATEGORIES);
   const categorizer = createCategorizer(taxonomy);

@@ -2,7 +2,7 @@
  * Structured logging (pino) to stderr, so stdout stays free for CLI output and console replies.
  * Secrets are redacted by key wherever they appear in a logged object.
  */
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -25,8 +25,14 @@ const REDACT = [
   'env.SLACK_SIGNING_SECRET',
 ];
 
-export function createLogger(level = 'info', destination: pino.DestinationStream = pino.destination(2)): Logger {
-  return pino({ level, base: { app: 'briefer' }, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
+export function createLogger(
+  level = 'info',
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
+  return pino(
+    { level, base: { app: 'briefer' }, redact: { paths: REDACT, censor: '[redacted]' } },
+    destination,
+  );
 }
 
 /** Known secret values are also scrubbed from free text (error messages can quote a URL or header). */

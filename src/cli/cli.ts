@@ -99,16 +99,23 @@ async function postDigestNow(app: App, channel: string | undefined): Promise<num
   if (!m) throw new UsageError('digest needs --channel slack:C0123 or --channel discord:112233');
   const platform = m[1] as 'slack' | 'discord';
   const token = platform === 'slack' ? app.config.env.SLACK_BOT_TOKEN : app.config.env.DISCORD_TOKEN;
-  if (!token) throw new UsageError(`${platform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN'} must be set to post to ${platform}`);
+  if (!token)
+    throw new UsageError(
+      `${platform === 'slack' ? 'SLACK_BOT_TOKEN' : 'DISCORD_TOKEN'} must be set to post to ${platform}`,
+    );
   await app.briefings.refresh({ throwOnError: true });
   const { createDigestService } = await import('../schedule/create-digest.ts');
   const digest = createDigestService(app);
   try {
     const { messageIds } = await digest.preview(platform, m[2] as string);
-    process.stdout.write(`Posted the digest to ${channel} (${messageIds.length} message${messageIds.length === 1 ? '' : 's'}: ${messageIds.join(', ')})\n`);
+    process.stdout.write(
+      `Posted the digest to ${channel} (${messageIds.length} message${messageIds.length === 1 ? '' : 's'}: ${messageIds.join(', ')})\n`,
+    );
     return 0;
   } catch (error) {
-    throw new BrieferError('PLATFORM_ERROR', `could not post to ${channel}: ${(error as Error).message}`, { cause: error });
+    throw new BrieferError('PLATFORM_ERROR', `could not post to ${channel}: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     await digest.stop();
   }

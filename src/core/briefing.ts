@@ -7,8 +7,8 @@ import { dedupeHeadlines } from './headline-dedupe.ts';
 import { extractKeyFacts } from './key-facts.ts';
 import { type Briefing, BriefingSchema, type CategorizedHeadline, type News } from './schemas.ts';
 import { summarize } from './summarizer.ts';
-import { splitSentences } from './text/sentences.ts';
 import type { Taxonomy } from './taxonomy.ts';
+import { splitSentences } from './text/sentences.ts';
 
 export interface BuildOptions {
   /** Human-readable name of the source, shown in the footer. */

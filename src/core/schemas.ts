@@ -6,10 +6,7 @@ import { z } from 'zod';
 import { cleanInline } from './clean-text.ts';
 
 /** Plain text (tags, entities and invisible characters removed) with at least one visible character. */
-const text = z
-  .string()
-  .transform(cleanInline)
-  .pipe(z.string().min(1, 'must not be empty'));
+const text = z.string().transform(cleanInline).pipe(z.string().min(1, 'must not be empty'));
 
 /** Optional text: cleaned like `text`; blank becomes absent. */
 const optionalText = z
@@ -18,16 +15,14 @@ const optionalText = z
   .optional();
 
 /** An ISO 8601 timestamp; parsed leniently (any Date-parsable string) and stored as ISO. */
-const timestamp = z
-  .union([z.string(), z.date()])
-  .transform((v, ctx) => {
-    const d = v instanceof Date ? v : new Date(v);
-    if (Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: 'custom', message: `not a date: ${String(v)}` });
-      return z.NEVER;
-    }
-    return d.toISOString();
-  });
+const timestamp = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const d = v instanceof Date ? v : new Date(v);
+  if (Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `not a date: ${String(v)}` });
+    return z.NEVER;
+  }
+  return d.toISOString();
+});
 
 const url = z
   .string()
@@ -70,7 +65,15 @@ export const NewsSchema = z.object({
 });
 export type News = z.output<typeof NewsSchema>;
 
-export const KEY_FACT_TYPES = ['money', 'percent', 'date', 'time', 'person', 'organization', 'place'] as const;
+export const KEY_FACT_TYPES = [
+  'money',
+  'percent',
+  'date',
+  'time',
+  'person',
+  'organization',
+  'place',
+] as const;
 export const KeyFactSchema = z.object({
   type: z.enum(KEY_FACT_TYPES),
   text: text,

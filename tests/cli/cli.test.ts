@@ -55,7 +55,9 @@ describe('briefer CLI', () => {
 
   it('reads the source from BRIEFER_SOURCE, and --source wins', () => {
     expect(briefer(['story'], '', { BRIEFER_SOURCE: fixture }).stdout).toMatch(/Rates held/);
-    expect(briefer(['story', '--source', 'sample'], '', { BRIEFER_SOURCE: fixture }).stdout).toMatch(/Harbor nations/);
+    expect(briefer(['story', '--source', 'sample'], '', { BRIEFER_SOURCE: fixture }).stdout).toMatch(
+      /Harbor nations/,
+    );
   });
 
   it('fails bad input with one line naming the file and the problem, exit 2, no stack', () => {
@@ -81,7 +83,9 @@ describe('briefer CLI', () => {
   it('rejects bad flags and configuration with exit 2 and a clear line', () => {
     expect(briefer(['brief', '--sentences', 'lots'])).toMatchObject({ code: 2 });
     expect(briefer(['brief', '--sentences', 'lots']).stderr).toMatch(/--sentences must be a whole number/);
-    expect(briefer(['brief', '--format', 'xml']).stderr).toMatch(/--format must be one of text, json, markdown/);
+    expect(briefer(['brief', '--format', 'xml']).stderr).toMatch(
+      /--format must be one of text, json, markdown/,
+    );
     expect(briefer(['brief', '--bogus']).stderr).toMatch(/^briefer: .*bogus/);
     expect(briefer(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"/);
     const env = briefer(['brief'], '', { DIGEST_TZ: 'Nowhere/Land' });
@@ -90,7 +94,8 @@ describe('briefer CLI', () => {
   });
 
   it('summarizes one article from stdin, as lines or JSON', () => {
-    const article = 'The council approved the budget on Monday. It includes $5 million for parks.\n\nCritics said the plan was rushed. A vote on taxes follows in March.';
+    const article =
+      'The council approved the budget on Monday. It includes $5 million for parks.\n\nCritics said the plan was rushed. A vote on taxes follows in March.';
     const lines = briefer(['summarize', '--sentences', '2'], article);
     expect(lines.code).toBe(0);
     expect(lines.stdout.trim().split('\n')).toHaveLength(2);
@@ -110,7 +115,10 @@ describe('briefer CLI', () => {
     ].join('\n');
     const r = briefer(['summarize', '--jsonl'], input);
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', null, 'c', 'd', 7]);
     expect(out[0].summary).toHaveLength(2);
     expect(out[1].error).toMatch(/not valid JSON/);
@@ -120,9 +128,15 @@ describe('briefer CLI', () => {
   });
 
   it('categorizes one JSON line per headline, same order, including blank lines', () => {
-    const r = briefer(['categorize'], 'Stocks slide as tech rout deepens\n\nStriker scores twice in cup final\n');
+    const r = briefer(
+      ['categorize'],
+      'Stocks slide as tech rout deepens\n\nStriker scores twice in cup final\n',
+    );
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(3);
     expect(out[0]).toMatchObject({ headline: 'Stocks slide as tech rout deepens' });
     expect(out[2].category).toBe('sports');

@@ -10,12 +10,16 @@ describe('cleanInline', () => {
   });
 
   it('keeps text that only looks like markup', () => {
-    expect(cleanInline('Profits < forecast as costs > revenue')).toBe('Profits < forecast as costs > revenue');
+    expect(cleanInline('Profits < forecast as costs > revenue')).toBe(
+      'Profits < forecast as costs > revenue',
+    );
     expect(cleanInline('<@123> and <!channel> stay visible')).toBe('<@123> and <!channel> stay visible');
   });
 
   it('removes invisible and control characters and collapses whitespace', () => {
-    expect(cleanInline('\u200Bzero\u200Dwidth\u202Eevil\u0007bell \t\n  spaced\uFEFF')).toBe('zerowidthevilbell spaced');
+    expect(cleanInline('\u200Bzero\u200Dwidth\u202Eevil\u0007bell \t\n  spaced\uFEFF')).toBe(
+      'zerowidthevilbell spaced',
+    );
   });
 
   it('keeps emoji, accents and non-Latin scripts', () => {

@@ -5,14 +5,26 @@ const sim = (a: string, b: string) => termSimilarity(headlineTerms(a), headlineT
 
 describe('headline de-duplication', () => {
   it('sees the same story through case, quotes, articles and a trailing source', () => {
-    expect(sim("Airline merger creates continent's largest carrier", 'Airline Merger Creates the Continent’s Largest Carrier')).toBe(1);
-    expect(sim('Fed raises rates by a quarter point - Reuters', 'Fed raises interest rates by quarter point')).toBeGreaterThan(0.75);
+    expect(
+      sim(
+        "Airline merger creates continent's largest carrier",
+        'Airline Merger Creates the Continent’s Largest Carrier',
+      ),
+    ).toBe(1);
+    expect(
+      sim('Fed raises rates by a quarter point - Reuters', 'Fed raises interest rates by quarter point'),
+    ).toBeGreaterThan(0.75);
   });
 
   it('keeps different stories that share a few words apart', () => {
-    expect(sim('Oil prices fall 3% as producers raise output', 'Oil prices slide on US-Iran talks')).toBeLessThan(0.5);
     expect(
-      sim('Trump lifts 25% tariff on Indian goods', 'Trump signs order threatening 25% tariffs on countries trading with Iran'),
+      sim('Oil prices fall 3% as producers raise output', 'Oil prices slide on US-Iran talks'),
+    ).toBeLessThan(0.5);
+    expect(
+      sim(
+        'Trump lifts 25% tariff on Indian goods',
+        'Trump signs order threatening 25% tariffs on countries trading with Iran',
+      ),
     ).toBeLessThan(0.5);
   });
 

@@ -47,13 +47,17 @@ describe('console adapter', () => {
     expect(sports).toMatch(/league title/);
     const label = (await handleConsoleLine(app, '/headlines Markets')) ?? '';
     expect(label).toMatch(/Stocks climb/);
-    expect(await handleConsoleLine(app, '/headlines gossip')).toMatch(/There is no category "gossip"\. Try one of: geopolitics/);
+    expect(await handleConsoleLine(app, '/headlines gossip')).toMatch(
+      /There is no category "gossip"\. Try one of: geopolitics/,
+    );
   });
 
   it('honours /story sentences and refuses a bad value with usage', async () => {
     const story = (await handleConsoleLine(app, '/story 2')) ?? '';
     expect(story).toMatch(/\(2 of \d+ sentences\)/);
-    expect(await handleConsoleLine(app, '/story many')).toMatch(/sentences must be a whole number.*Usage: \/story \[sentences\]/);
+    expect(await handleConsoleLine(app, '/story many')).toMatch(
+      /sentences must be a whole number.*Usage: \/story \[sentences\]/,
+    );
   });
 
   it('lists commands in /help and explains an unknown command', async () => {
