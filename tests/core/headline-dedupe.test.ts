@@ -46,3 +46,29 @@ describe('headline de-duplication', () => {
     expect(dedupeHeadlines([{ title: '!!!' }, { title: '???' }])).toHaveLength(2);
   });
 });
+
+describe('headline de-duplication across outlets', () => {
+  it('matches paraphrases: amounts written differently, common synonyms', () => {
+    expect(
+      sim(
+        'Harbor nations launch $120bn clean-shipping fund',
+        'Five nations unveil $120 billion fund to clean up shipping',
+      ),
+    ).toBeGreaterThanOrEqual(0.75);
+    expect(
+      sim(
+        'Central bank holds rates at 3.75%',
+        'Central bank keeps interest rates unchanged at 3.75 per cent',
+      ),
+    ).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('keeps opposite moves apart', () => {
+    expect(sim('Stocks rise as Fed holds rates', 'Stocks fall as Fed holds rates')).toBeLessThan(0.5);
+    expect(sim('Bank raises rates by half a point', 'Bank cuts rates by half a point')).toBeLessThan(0.5);
+  });
+
+  it('does not take different amounts for the same', () => {
+    expect(sim('Oil falls 3% on supply fears', 'Oil falls 7% on supply fears')).toBeLessThan(1);
+  });
+});
