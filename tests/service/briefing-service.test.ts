@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { staleNotices } from '../../src/commands/notices.ts';
+import { createCategorizer } from '../../src/core/categorizer.ts';
+import { SourceError } from '../../src/core/errors.ts';
+import { type News, NewsSchema } from '../../src/core/schemas.ts';
+import { loadTaxonomy } from '../../src/core/taxonomy.ts';
+import { createLogger } from '../../src/log.ts';
+import { BriefingService } from '../../src/service/briefing-service.ts';
+import type { NewsSource } from '../../src/sources/source.ts';
+
+const taxonomy = loadTaxonomy();
+const categorizer = createCategorizer(taxonomy);
+const news = (lead: string, headlines: string[]): News =>
+  NewsSchema.parse({ story: { paragraphs: [lead] }, headlines: headlines.map((title) => ({ title })) });
+
+/** A source whose next answers the test decides. */
+class ScriptedSource implements NewsSource {
+  readonly name = 'scripted';
+  loads = 0;
+  constructor(private readonly answers: Array<News | Error>) {}
+  async load(): Promise<News> {
+    this.loads++;
+    const next = this.answers.shift();
+    if (!next) throw new Error('no more answers');
+    if (next instanceof Error) throw next;
+    return next;
+  }
+}
+
+function service(source: NewsSource, now: () => Date = () => new Date('2026-11-25T08:00:00Z')) {
+  return new BriefingService({ source, categorizer, taxonomy, logger: createLogger('silent'), now });
+}
+
+describe('BriefingService', () => {
+  it('loads once and answers from cache', async () => {
+    const source = new ScriptedSource([news('Lead one.', ['Stocks rise'])]);
+    const s = service(source);
+    const a = await s.get();
+    const b = await s.get();
+    expect(a.briefing).toBe(b.briefing);
+    expect(source.loads).toBe(1);
+    expect(a.stale).toBeUndefined();
+  });
+
+  it('shares one load between concurrent callers', async () => {
+    const source = new ScriptedSource([news('Lead.', [])]);
+    const s = service(source);
+    await Promise.all([s.get(), s.get(), s.get()]);
+    expect(source.loads).toBe(1);
+  });
+
+  it('builds one briefing per summary length, from the same news', async () => {
+    const s = service(new ScriptedSource([news('One. Two. Three. Four. Five.', [])]));
+    expect((await s.get({ sentences: 2 })).briefing.lead.summary).toHaveLength(2);
+    expect((await s.get({ sentences: 4 })).briefing.lead.summary).toHaveLength(4);
+  });
+
+  it('keeps the last good news when a refresh fails, and says how old it is', async () => {
+    let t = Date.parse('2026-11-25T08:00:00Z');
+    const source = new ScriptedSource([
+      news('Good lead.', ['Good headline']),
+      new SourceError('SOURCE_NETWORK', 'feeds', 'timed out'),
+    ]);
+    const s = service(source, () => new Date(t));
+    await s.get();
+    t += 2 * 3_600_000;
+    await s.refresh();
+    const result = await s.get();
+    expect(result.briefing.lead.summary[0]?.text).toBe('Good lead.');
+    expect(result.stale?.error).toBe('feeds: timed out');
+    expect(staleNotices(result, new Date(t))[0]).toMatch(/from 2 h ago: feeds: timed out/);
+  });
+
+  it('recovers on the next good refresh', async () => {
+    const source = new ScriptedSource([news('Old.', []), new Error('boom'), news('New.', [])]);
+    const s = service(source);
+    await s.get();
+    await s.refresh();
+    await s.refresh();
+    const result = await s.get();
+    expect(result.stale).toBeUndefined();
+    expect(result.briefing.lead.summary[0]?.text).toBe('New.');
+  });
+
+  it('throws the source error when there has never been good news', async () => {
+    const s = service(new ScriptedSource([new SourceError('SOURCE_EMPTY', 'x.txt', 'the file is empty')]));
+    await expect(s.get()).rejects.toThrow('x.txt: the file is empty');
+  });
+});
