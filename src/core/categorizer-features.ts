@@ -31,8 +31,11 @@ export class StemTokenizer {
     this.#limit = limit;
   }
 
-  /** Stemmed content words in order; stopwords are left out. */
-  tokens(text: string): string[] {
+  /**
+   * Stemmed content words in order; stopwords are left out. `raw`, if given, receives the same
+   * words as written (lower-cased), aligned with the result: the word-vector table is keyed by those.
+   */
+  tokens(text: string, raw?: string[]): string[] {
     const out: string[] = [];
     for (const w of words(text)) {
       let s = this.#memo.get(w);
@@ -42,7 +45,10 @@ export class StemTokenizer {
         if (this.#memo.size >= this.#limit) this.#memo.clear();
         this.#memo.set(w, s);
       }
-      if (s) out.push(s);
+      if (s) {
+        out.push(s);
+        raw?.push(w);
+      }
     }
     return out;
   }

@@ -25,8 +25,32 @@ export interface CategorizerModel {
   fallbackMargin: number;
   /** Feature key (stemmed words joined by a space) → one weight per class. */
   weights: Record<string, number[]>;
+  /**
+   * Word vectors distilled into per-category evidence (optional): for each listed word, one int8
+   * per class. A headline adds the mean row of its listed words, so that a word the weights never
+   * saw (a footballer, a band, a company) still counts towards the categories of its neighbours.
+   */
+  wordVectors?: WordVectorTable;
   /** Where the weights come from, for the record. */
   sources?: unknown;
+}
+
+export interface WordVectorTable {
+  /** Lower-cased words as written (not stemmed), separated by single spaces. */
+  words: string;
+  /** Base64 of an Int8Array, row-major: rows[word * classes + class]. */
+  rows: string;
+  /** One int8 unit in logits. */
+  scale: number;
+}
+
+/** The words of a word-vector table and its int8 rows (rows[word * classes + class]). */
+export function decodeWordVectors(table: WordVectorTable): { words: string[]; rows: Int8Array } {
+  const bytes = Buffer.from(table.rows, 'base64');
+  return {
+    words: table.words ? table.words.split(' ') : [],
+    rows: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
 }
 
 /** Checks the shape of a parsed model; `file` names it in error messages. */
@@ -50,6 +74,14 @@ export function parseCategorizerModel(data: unknown, file = 'model'): Categorize
   if (!m.weights || typeof m.weights !== 'object') return fail('weights must be an object');
   for (const [feature, w] of Object.entries(m.weights)) {
     if (!Array.isArray(w) || w.length !== k) fail(`weights["${feature}"] must have ${k} numbers`);
+  }
+  if (m.wordVectors !== undefined) {
+    const t = m.wordVectors as Partial<WordVectorTable>;
+    if (typeof t.words !== 'string' || typeof t.rows !== 'string') fail('wordVectors needs words and rows');
+    if (typeof t.scale !== 'number' || !Number.isFinite(t.scale)) fail('wordVectors.scale must be a number');
+    const n = t.words ? (t.words as string).split(' ').length : 0;
+    if (Buffer.byteLength(t.rows as string, 'base64') !== n * k)
+      fail(`wordVectors.rows must hold ${k} bytes for each of the ${n} words`);
   }
   return m as CategorizerModel;
 }

@@ -15,6 +15,8 @@ export interface TrainingExample {
   label: number;
   /** How much this example counts (1 = one ordinary headline). */
   weight: number;
+  /** Fixed evidence added to the logits (one per class), e.g. from the word vectors; learned weights fit the rest. */
+  offset?: ArrayLike<number>;
 }
 
 export interface TrainOptions {
@@ -63,10 +65,10 @@ export function trainSoftmax(
     loss = 0;
     for (let i = 0; i < examples.length; i++) {
       const doc = docs[i] as Int32Array;
-      const { label, weight } = examples[i] as TrainingExample;
+      const { label, weight, offset } = examples[i] as TrainingExample;
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < k; c++) {
-        let s = theta[nW + c] as number;
+        let s = (theta[nW + c] as number) + (offset ? (offset[c] as number) : 0);
         for (const f of doc) s += theta[f * k + c] as number;
         p[c] = s;
         if (s > max) max = s;
@@ -97,4 +99,89 @@ export function trainSoftmax(
     }
   }
   return { features, weights: theta.subarray(0, nW), loss: loss / totalWeight };
+}
+
+export interface DenseExample {
+  /** Input vector (length `dim`). */
+  x: Float64Array;
+  /** How much weight goes to each class (soft labels; the sum is how much the example counts). */
+  target: ArrayLike<number>;
+}
+
+export interface DenseOptions {
+  l2: number;
+  iterations: number;
+  learningRate: number;
+}
+
+/** A dense linear softmax: weights[c * dim + d], plus one bias per class (not returned either). */
+export interface DenseWeights {
+  weights: Float64Array;
+  loss: number;
+}
+
+/**
+ * A multinomial logistic regression on dense inputs (word vectors), by full-batch Adam with an L2
+ * penalty: deterministic like `trainSoftmax`.
+ */
+export function trainDenseSoftmax(
+  examples: readonly DenseExample[],
+  classes: number,
+  dim: number,
+  options: DenseOptions,
+): DenseWeights {
+  const k = classes;
+  const nW = k * dim;
+  const theta = new Float64Array(nW + k);
+  const grad = new Float64Array(nW + k);
+  const m = new Float64Array(nW + k);
+  const v = new Float64Array(nW + k);
+  const p = new Float64Array(k);
+  const weightOf = examples.map(
+    (e) => Array.prototype.reduce.call(e.target, (a, b) => (a as number) + (b as number), 0) as number,
+  );
+  const totalWeight = weightOf.reduce((a, b) => a + b, 0);
+  const beta1 = 0.9;
+  const beta2 = 0.999;
+  let loss = 0;
+  for (let step = 1; step <= options.iterations; step++) {
+    for (let j = 0; j < nW; j++) grad[j] = options.l2 * totalWeight * (theta[j] as number);
+    grad.fill(0, nW);
+    loss = 0;
+    examples.forEach(({ x, target }, n) => {
+      const weight = weightOf[n] as number;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < k; c++) {
+        let s = theta[nW + c] as number;
+        const row = c * dim;
+        for (let d = 0; d < dim; d++) s += (theta[row + d] as number) * (x[d] as number);
+        p[c] = s;
+        if (s > max) max = s;
+      }
+      let z = 0;
+      for (let c = 0; c < k; c++) {
+        const e = Math.exp((p[c] as number) - max);
+        p[c] = e;
+        z += e;
+      }
+      for (let c = 0; c < k; c++) {
+        const t = target[c] as number;
+        if (t > 0) loss -= t * Math.log(Math.max((p[c] as number) / z, 1e-300));
+        const g = (weight * (p[c] as number)) / z - t;
+        grad[nW + c] = (grad[nW + c] as number) + g;
+        const row = c * dim;
+        for (let d = 0; d < dim; d++) grad[row + d] = (grad[row + d] as number) + g * (x[d] as number);
+      }
+    });
+    const lr = (options.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+    for (let j = 0; j < theta.length; j++) {
+      const g = (grad[j] as number) / totalWeight;
+      const mj = beta1 * (m[j] as number) + (1 - beta1) * g;
+      const vj = beta2 * (v[j] as number) + (1 - beta2) * g * g;
+      m[j] = mj;
+      v[j] = vj;
+      theta[j] = (theta[j] as number) - (lr * mj) / (Math.sqrt(vj) + 1e-8);
+    }
+  }
+  return { weights: theta.subarray(0, nW), loss: loss / totalWeight };
 }

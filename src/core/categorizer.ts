@@ -10,7 +10,7 @@
  * on its keywords alone; a headline with no evidence at all goes to `other`.
  */
 import { PhraseMatcher, phraseKey, StemTokenizer } from './categorizer-features.ts';
-import { type CategorizerModel, loadCategorizerModel } from './categorizer-model.ts';
+import { type CategorizerModel, decodeWordVectors, loadCategorizerModel } from './categorizer-model.ts';
 import { FALLBACK_CATEGORY, loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 
 export type { CategorizerModel } from './categorizer-model.ts';
@@ -79,6 +79,24 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
     }
   }
 
+  // Word-vector evidence, re-indexed the same way: word → offset of its row in `vectorRows`.
+  const vectorIndex = new Map<string, number>();
+  let vectorRows = new Float64Array(0);
+  if (model?.wordVectors) {
+    const { words, rows } = decodeWordVectors(model.wordVectors);
+    const mk = model.classes.length;
+    const { scale } = model.wordVectors;
+    const slot = model.classes.map((c) => ids.indexOf(c));
+    vectorRows = new Float64Array(words.length * k);
+    for (let j = 0; j < mk; j++) {
+      const i = slot[j] ?? -1;
+      if (i < 0) continue;
+      for (let n = 0, from = j, to = i; n < words.length; n++, from += mk, to += k)
+        vectorRows[to] = (rows[from] as number) * scale;
+    }
+    for (let n = 0; n < words.length; n++) vectorIndex.set(words[n] as string, n * k);
+  }
+
   // Taxonomy keywords, matched on every n-gram so that they never hide model features.
   const keywords: Table = new Map();
   let keywordN = 1;
@@ -115,11 +133,23 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
     }
   };
 
+  const raw: string[] = [];
+  // The rows of the headline's words that have one (each occurrence counts).
+  const addVectors = () => {
+    for (const w of raw) {
+      const at = vectorIndex.get(w);
+      if (at === undefined) continue;
+      for (let i = 0; i < k; i++) logits[i] = (logits[i] as number) + (vectorRows[at + i] as number);
+    }
+  };
+
   return {
     categorize(headline: string): Categorization {
-      const tokens = tokenizer.tokens(headline);
+      raw.length = 0;
+      const tokens = tokenizer.tokens(headline, vectorIndex.size > 0 ? raw : undefined);
       logits.fill(0);
       if (fallback >= 0) logits[fallback] = margin;
+      if (vectorIndex.size > 0) addVectors();
       if (weights.size > 0) for (const f of phrases.features(tokens)) add(weights.get(f));
       if (keywords.size > 0) addKeywords(tokens);
 

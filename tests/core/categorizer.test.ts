@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createCategorizer, loadDefaultCategorizer } from '../../src/core/categorizer.ts';
 import { ngrams, PhraseMatcher, StemTokenizer } from '../../src/core/categorizer-features.ts';
 import { loadCategorizer } from '../../src/core/categorizer-loader.ts';
-import { MODEL_FORMAT, parseCategorizerModel } from '../../src/core/categorizer-model.ts';
-import { trainSoftmax } from '../../src/core/categorizer-train.ts';
+import {
+  loadCategorizerModel,
+  MODEL_FORMAT,
+  parseCategorizerModel,
+} from '../../src/core/categorizer-model.ts';
+import { trainDenseSoftmax, trainSoftmax } from '../../src/core/categorizer-train.ts';
 import { BrieferError } from '../../src/core/errors.ts';
 import { loadTaxonomy, parseTaxonomy, type Taxonomy } from '../../src/core/taxonomy.ts';
 
@@ -149,6 +153,28 @@ describe('categorize: odd input', () => {
   });
 });
 
+describe('categorize: names the weights never saw', () => {
+  // Not in the lexicon nor in the HuffPost training headlines: only the word-vector table knows them.
+  const NAMES: Record<string, string[]> = {
+    sports: ['Nowitzki', 'Sorenstam', 'McGrady'],
+    entertainment: ['Megadeth', 'Weezer', 'Shyamalan'],
+  };
+  const model = loadCategorizerModel();
+  const tokenizer = new StemTokenizer(model.unstemmed);
+  const bare = createCategorizer(taxonomy, { model: { ...model, wordVectors: undefined } });
+
+  for (const [id, names] of Object.entries(NAMES)) {
+    for (const name of names) {
+      it(`${id}: ${name}`, () => {
+        expect(model.weights).not.toHaveProperty(tokenizer.tokens(name)[0] as string);
+        expect(categorizer.categorize(name).category).toBe(id);
+        // Without the word vectors there is no evidence at all.
+        expect(bare.categorize(name).category).toBe('other');
+      });
+    }
+  }
+});
+
 describe('createCategorizer: editable taxonomy', () => {
   it('sends headlines to a user-added category that has only keywords', () => {
     const withCrypto = edited((t) => {
@@ -229,6 +255,28 @@ describe('model file checks', () => {
     expect(createCategorizer(taxonomy, { model }).categorize('Late goal').category).toBe('sports');
   });
 
+  it("adds word-vector rows for words the weights do not know, in the model's class order", () => {
+    const rows = Buffer.from(Int8Array.from([10, 0, 0, 10])).toString('base64');
+    const model = parseCategorizerModel({
+      ...valid,
+      wordVectors: { words: 'zorbatron quibblix', rows, scale: 0.5 },
+    });
+    const c = createCategorizer(taxonomy, { model });
+    expect(c.categorize('Zorbatron shines again').category).toBe('sports');
+    expect(c.categorize('Quibblix shines again').category).toBe('other');
+    expect(c.categorize('Late goal').category).toBe('sports');
+  });
+
+  it('rejects a word-vector table whose rows do not match its words', () => {
+    const rows = Buffer.from(Int8Array.from([10, 0, 0])).toString('base64');
+    expect(() =>
+      parseCategorizerModel(
+        { ...valid, wordVectors: { words: 'zorbatron quibblix', rows, scale: 0.5 } },
+        'm.json',
+      ),
+    ).toThrow(/^m\.json: wordVectors\.rows must hold 2 bytes for each of the 2 words/);
+  });
+
   it('rejects a wrong format or weights of the wrong length, naming the file', () => {
     expect(() => parseCategorizerModel({ ...valid, format: 'v0' }, 'm.json')).toThrow(
       /^m\.json: unknown model format/,
@@ -244,6 +292,16 @@ describe('features and training', () => {
       'score',
       'derbi',
     ]);
+  });
+
+  it('can also return the words as written, aligned with their stems', () => {
+    const raw: string[] = [];
+    expect(new StemTokenizer().tokens("The Strikers' coach is scoring", raw)).toEqual([
+      'striker',
+      'coach',
+      'score',
+    ]);
+    expect(raw).toEqual(['strikers', 'coach', 'scoring']);
   });
 
   it('keeps listed words unstemmed', () => {
@@ -282,5 +340,32 @@ describe('features and training', () => {
     expect(Array.from(a.weights)).toEqual(Array.from(b.weights));
     const goal = a.features.indexOf('goal') * 2;
     expect(a.weights[goal]).toBeGreaterThan(a.weights[goal + 1] as number);
+  });
+
+  it('fits the weights around a fixed offset when an example has one', () => {
+    const options = { l2: 0.1, iterations: 100, learningRate: 0.1 };
+    const plain = [
+      { features: ['goal'], label: 0, weight: 1 },
+      { features: ['profit'], label: 1, weight: 1 },
+    ];
+    // The offset already says "class 0" for goal, so the weight has less left to learn.
+    const offset = plain.map((e) => ({ ...e, offset: e.label === 0 ? [3, 0] : [0, 0] }));
+    const a = trainSoftmax(plain, 2, options);
+    const b = trainSoftmax(offset, 2, options);
+    expect(b.weights[0] as number).toBeLessThan(a.weights[0] as number);
+  });
+
+  it('trains a dense softmax on vectors with soft labels, identically on every run', () => {
+    const examples = [
+      { x: Float64Array.from([1, 0]), target: [1, 0] },
+      { x: Float64Array.from([0.9, 0.1]), target: [0.8, 0.2] },
+      { x: Float64Array.from([0, 1]), target: [0, 1] },
+    ];
+    const options = { l2: 1e-3, iterations: 100, learningRate: 0.1 };
+    const a = trainDenseSoftmax(examples, 2, 2, options);
+    expect(Array.from(a.weights)).toEqual(Array.from(trainDenseSoftmax(examples, 2, 2, options).weights));
+    // Class 0 leans on the first dimension, class 1 on the second.
+    expect((a.weights[0] as number) - (a.weights[2] as number)).toBeGreaterThan(0);
+    expect((a.weights[3] as number) - (a.weights[1] as number)).toBeGreaterThan(0);
   });
 });
