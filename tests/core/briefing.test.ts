@@ -60,7 +60,10 @@ describe('buildBriefing', () => {
   });
 
   it('is deterministic for the same input and time', () => {
-    const input = { story: { paragraphs: ['A. B. C. D.'] }, headlines: [{ title: 'Stocks rise' }, { title: 'Team wins cup' }] };
+    const input = {
+      story: { paragraphs: ['A. B. C. D.'] },
+      headlines: [{ title: 'Stocks rise' }, { title: 'Team wins cup' }],
+    };
     expect(build(input)).toEqual(build(input));
   });
 
