@@ -1,8 +1,12 @@
 /**
  * `npm run bench [-- name…]`: every benchmark in one run, printed as Markdown tables.
  * Names: summarizer, categorizer, startup, discord, slack, feeds, digest (default: all).
+ * Each benchmark runs in its own process: a peer summarizer (lexrank, through `sugar`) rewrites
+ * built-in prototypes, which would slow or break whatever ran after it in the same process.
  * Benchmarks report; tests never time anything.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { markdownTable, type Row } from './table.ts';
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
@@ -46,8 +50,19 @@ if (unknown.length) {
   );
   process.exit(2);
 }
-console.log(`# Briefer benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
-for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+if (names.length > 1 || !process.env.BRIEFER_BENCH_CHILD) {
+  console.log(`# Briefer benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+  for (const name of names) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, BRIEFER_BENCH_CHILD: '1' },
+    });
+    if (child.status !== 0) process.exitCode = 1;
+  }
+  process.exit();
+}
+for (const name of names) {
   const bench = BENCHES[name] as (typeof BENCHES)[string];
   const started = performance.now();
   try {

@@ -49,7 +49,6 @@ const list = <T extends z.ZodType>(item: T) =>
   );
 
 export const EnvSchema = z.object({
-  NODE_ENV: optional(z.string()),
   /** Unset: `info` for the bots, `warn` for the console and CLI (their stdout is the product). */
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 

@@ -1,0 +1,23 @@
+/** Every configuration variable is documented where users look: the README table and .env.example. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EnvSchema } from '../src/config.ts';
+
+const read = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
+
+describe('documentation of configuration', () => {
+  const variables = Object.keys(EnvSchema.shape);
+
+  it('has every variable in the README configuration table', () => {
+    const readme = read('README.md');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## News sources'));
+    for (const v of variables) expect(table, v).toContain(`\`${v}\``);
+  });
+
+  it('has every variable in .env.example, and nothing unknown', () => {
+    const example = read('.env.example');
+    for (const v of variables) expect(example, v).toMatch(new RegExp(`^#? ?${v}=`, 'm'));
+    const named = [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    for (const n of named) expect(variables).toContain(n);
+  });
+});
