@@ -15,14 +15,13 @@ import { type FakeDiscord, startFakeDiscord } from '../tests/fakes/discord/fake-
 import type { ApiInteraction } from '../tests/fakes/discord/interactions.ts';
 import { bigNews, smallNews, staticSource } from '../tests/fakes/discord/news.ts';
 import { generateSigningKeys, signatureHeaders } from '../tests/fakes/discord/signing.ts';
+import { percentile as nearestRank } from './table.ts';
 
 const INTERACTIONS = 250;
 const WARM_UP = 25;
 
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Number((sorted[i] ?? Number.NaN).toFixed(2));
-}
+/** Nearest-rank percentile, in ms with two decimals. */
+const percentile = (sorted: number[], p: number): number => Number(nearestRank(sorted, p).toFixed(2));
 
 function row(label: string, xs: number[]) {
   const sorted = [...xs].sort((a, b) => a - b);

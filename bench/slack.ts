@@ -7,14 +7,13 @@
 import { SIGNING_SECRET, startSlackHarness } from '../tests/e2e/slack/harness.ts';
 import { makeNews } from '../tests/fakes/slack/news.ts';
 import { signatureHeaders, slashCommandBody } from '../tests/fakes/slack/signed-request.ts';
+import { percentile as nearestRank } from './table.ts';
 
 const REQUESTS = 250;
 const WARM_UP = 25;
 
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Number((sorted[i] ?? Number.NaN).toFixed(2));
-}
+/** Nearest-rank percentile, in ms with two decimals. */
+const percentile = (sorted: number[], p: number): number => Number(nearestRank(sorted, p).toFixed(2));
 
 async function measure(label: string, headlines: number, command: string, text: string) {
   const h = await startSlackHarness({ news: makeNews({ headlines }), logLevel: 'warn' });
