@@ -37,6 +37,17 @@ export interface TrainedWeights {
   loss: number;
 }
 
+/** Replaces logits by exp(logit − max) and returns their sum (the softmax denominator). */
+function expInPlace(p: Float64Array, max: number): number {
+  let z = 0;
+  for (let c = 0; c < p.length; c++) {
+    const e = Math.exp((p[c] as number) - max);
+    p[c] = e;
+    z += e;
+  }
+  return z;
+}
+
 export function trainSoftmax(
   examples: readonly TrainingExample[],
   classes: number,
@@ -73,12 +84,7 @@ export function trainSoftmax(
         p[c] = s;
         if (s > max) max = s;
       }
-      let z = 0;
-      for (let c = 0; c < k; c++) {
-        const e = Math.exp((p[c] as number) - max);
-        p[c] = e;
-        z += e;
-      }
+      const z = expInPlace(p, max);
       loss -= weight * Math.log(Math.max((p[label] as number) / z, 1e-300));
       for (let c = 0; c < k; c++) {
         const g = weight * ((p[c] as number) / z - (c === label ? 1 : 0));
@@ -158,12 +164,7 @@ export function trainDenseSoftmax(
         p[c] = s;
         if (s > max) max = s;
       }
-      let z = 0;
-      for (let c = 0; c < k; c++) {
-        const e = Math.exp((p[c] as number) - max);
-        p[c] = e;
-        z += e;
-      }
+      const z = expInPlace(p, max);
       for (let c = 0; c < k; c++) {
         const t = target[c] as number;
         if (t > 0) loss -= t * Math.log(Math.max((p[c] as number) / z, 1e-300));
