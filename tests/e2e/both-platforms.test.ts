@@ -1,0 +1,157 @@
+/**
+ * The real entry point (`src/main.ts`, as `npm start` runs it) with Discord, Slack and the daily digest in
+ * one process, against the fakes: both platforms answer, the configured digest catches up at start on
+ * both, SIGTERM exits 0, and a restart on the same database does not post the digest again.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/fake-discord.ts';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack/fake-slack.ts';
+import { type FakeResponseUrls, startFakeResponseUrls } from '../fakes/slack/response-url.ts';
+import { postSigned, slashCommandBody } from '../fakes/slack/signed-request.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SECRET = 'both-platforms-signing-secret';
+const SLACK_TOKEN = 'xoxb-both-platforms-token';
+const DISCORD_CHANNEL = '900000000000000001';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+let discord: FakeDiscord;
+let slack: FakeSlack;
+let responses: FakeResponseUrls;
+let env: Record<string, string>;
+let base = '';
+
+interface Bot {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function start(): Promise<Bot> {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (output += String(d)));
+  child.stderr?.on('data', (d) => (output += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  for (let i = 0; i < 200; i++) {
+    if (output.includes('briefer started')) return { child, output: () => output, exited };
+    if (child.exitCode !== null) throw new Error(`main exited early:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`main did not start:\n${output}`);
+}
+
+async function waitFor(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeAll(async () => {
+  [discord, slack, responses] = await Promise.all([
+    startFakeDiscord(),
+    startFakeSlack(),
+    startFakeResponseUrls(),
+  ]);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // Today's digest time was two minutes ago (UTC): a process starting now catches it up.
+  const t = new Date(Date.now() - 2 * 60_000);
+  const hhmm = `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  env = {
+    PATH: process.env.PATH ?? '',
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_BASE: discord.apiBase,
+    SLACK_BOT_TOKEN: SLACK_TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    BRIEFER_DB: join(mkdtempSync(join(tmpdir(), 'briefer-both-')), 'briefer.db'),
+    DIGEST_CHANNELS: `slack:C0BOTH,discord:${DISCORD_CHANNEL}`,
+    DIGEST_TIME: hhmm,
+    DIGEST_TZ: 'UTC',
+  };
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all([discord?.close(), slack?.close(), responses?.close()]);
+});
+
+const slackDigests = () =>
+  slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0BOTH' && c.status === 200);
+const discordDigests = () =>
+  discord.requests.filter((r) => r.path === `/channels/${DISCORD_CHANNEL}/messages` && r.status === 200);
+
+describe('Discord, Slack and the digest in one process', () => {
+  it('answers on both platforms, catches up the digest on both, and stops on SIGTERM', async () => {
+    const bot = await start();
+    try {
+      await discord.waitForGateway();
+      const i = await discord.dispatchCommand('headlines', { category: 'sports' });
+      const answer = await discord.waitForAnswer(i);
+      expect(JSON.stringify(answer.message?.embeds)).toContain('league title');
+
+      const responseUrl = responses.url();
+      const ack = await postSigned(
+        `${base}/slack/events`,
+        SECRET,
+        slashCommandBody({ command: '/story', response_url: responseUrl }),
+      );
+      expect(ack.status).toBe(200);
+      const [reply] = await responses.waitForPosts(responseUrl.split('/').at(-1) as string, 1, 10_000);
+      expect(JSON.stringify(reply?.body.blocks)).toContain('Harbor nations');
+
+      await waitFor(() => slackDigests().length > 0 && discordDigests().length > 0, 'the caught-up digests');
+      expect(JSON.stringify(slackDigests()[0]?.params.blocks)).toContain('Harbor nations');
+      expect(discordDigests()[0]?.headers.authorization).toBe(`Bot ${discord.token}`);
+    } finally {
+      bot.child.kill('SIGTERM');
+    }
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).not.toContain(SECRET);
+    expect(bot.output()).not.toContain(SLACK_TOKEN);
+    expect(bot.output()).not.toContain(discord.token);
+  }, 60_000);
+
+  it('does not post the digest again after a restart on the same database', async () => {
+    const slackBefore = slackDigests().length;
+    const discordBefore = discordDigests().length;
+    const bot = await start();
+    try {
+      await discord.waitForGateway();
+      // The start-up tick has run once the process answers a command after start.
+      const i = await discord.dispatchCommand('help');
+      await discord.waitForAnswer(i);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(slackDigests()).toHaveLength(slackBefore);
+      expect(discordDigests()).toHaveLength(discordBefore);
+    } finally {
+      bot.child.kill('SIGTERM');
+    }
+    expect(await bot.exited).toBe(0);
+  }, 60_000);
+});
