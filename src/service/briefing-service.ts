@@ -26,16 +26,12 @@ export interface BriefingServiceOptions {
 
 export class BriefingService implements BriefingProvider {
   #news?: { news: News; loadedAt: Date };
-  #lastError?: { at: Date; message: string };
+  #lastError?: { at: Date; message: string; error: unknown };
   #loading?: Promise<void>;
   #timer?: NodeJS.Timeout;
   readonly #built = new Map<number, Briefing>();
 
   constructor(private readonly options: BriefingServiceOptions) {}
-
-  get sourceName(): string {
-    return this.options.source.name;
-  }
 
   async get(request: { sentences?: number } = {}): Promise<BriefingResult> {
     if (!this.#news) await this.refresh({ throwOnError: true });
@@ -72,10 +68,8 @@ export class BriefingService implements BriefingProvider {
   }
 
   #throwIfNoNews(): void {
-    if (!this.#news && this.#lastError) throw this.#lastErrorObject ?? new Error(this.#lastError.message);
+    if (!this.#news && this.#lastError) throw this.#lastError.error;
   }
-
-  #lastErrorObject?: unknown;
 
   async #load(callerReports: boolean): Promise<void> {
     const now = this.options.now ?? (() => new Date());
@@ -90,8 +84,7 @@ export class BriefingService implements BriefingProvider {
         'news loaded',
       );
     } catch (error) {
-      this.#lastError = { at: now(), message: userMessage(error) };
-      this.#lastErrorObject = error;
+      this.#lastError = { at: now(), message: userMessage(error), error };
       const level = callerReports && !this.#news ? 'debug' : 'error';
       this.options.logger[level](
         { err: error, source: this.options.source.name, keptPrevious: Boolean(this.#news) },
