@@ -171,7 +171,7 @@ export async function startHttpInteractions(
     secrets: [env.DISCORD_TOKEN],
   });
   const server = createServer(handler);
-  const port = options.port ?? env.DISCORD_HTTP_PORT ?? env.PORT + 1;
+  const port = options.port ?? env.DISCORD_HTTP_PORT ?? defaultInteractionsPort(env.PORT);
   const host = options.host ?? env.HOST;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -202,4 +202,10 @@ export async function startHttpInteractions(
       rest.clearHandlerSweeper();
     },
   };
+}
+
+/** Beside Slack's PORT: the next port up (the one below at the top of the range); any free one for PORT=0. */
+export function defaultInteractionsPort(port: number): number {
+  if (port === 0) return 0;
+  return port < 65535 ? port + 1 : port - 1;
 }
