@@ -47,6 +47,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       maxBytes: env.BRIEFER_MAX_BYTES,
       timeoutMs: env.BRIEFER_FETCH_TIMEOUT_MS,
       headlineHours: env.BRIEFER_HEADLINE_HOURS,
+      userAgent: env.BRIEFER_USER_AGENT,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
     });

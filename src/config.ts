@@ -59,6 +59,8 @@ export const EnvSchema = z.object({
   BRIEFER_HEADLINE_HOURS: positiveInt(1, 24 * 14).default(24),
   BRIEFER_FETCH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   BRIEFER_MAX_BYTES: positiveInt(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Sent with every feed and article request; publishers like a contact address in it. */
+  BRIEFER_USER_AGENT: optional(z.string().trim().min(1).max(300)),
 
   DISCORD_TOKEN: optional(secret),
   DISCORD_APPLICATION_ID: optional(z.string().trim().regex(/^\d+$/, 'expected a numeric application id')),
