@@ -117,9 +117,16 @@ async function component(
   }
   const work = run(deps, i, cmd.definition.name, pageArgs(cmd.definition, decoded.query), decoded.page);
   const early = await settleWithin(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
+  // Someone else's buttons on a shared message: page a private copy rather than the message everyone sees.
+  const foreign = decoded.owner !== undefined && decoded.owner !== i.user.id;
   if (early) {
-    if (early.reply.visibility === 'ephemeral') await r.reply(withVisibility(early));
+    if (foreign || early.reply.visibility === 'ephemeral') await r.reply(ephemeral(early.payload));
     else await r.update(asEdit(early.payload));
+    return;
+  }
+  if (foreign) {
+    await r.defer({ ephemeral: true });
+    await r.editOriginal(asEdit((await work).payload));
     return;
   }
   await r.deferUpdate();
@@ -165,7 +172,7 @@ async function run(
   const reply = await runCommand(deps.app.registry, name, args, context(deps, i));
   const { payload } = renderDiscordPage(reply, deps.app.taxonomy, {
     page,
-    pageId: (p) => encodePageId(name, args, p),
+    pageId: (p) => encodePageId(name, args, p, i.user.id),
   });
   return { reply, payload };
 }

@@ -214,4 +214,23 @@ describe('handleInteraction', () => {
     );
     expect(calls[1]).toMatchObject(['reply', { flags: 64 }]);
   });
+
+  it('pages the shared message only for whoever asked; anyone else gets a private copy', async () => {
+    const { deps, calls, responder } = setup();
+    const ownerId = encodePageId('fast', { n: 3 }, 0, user.id);
+    await handleInteraction(
+      deps,
+      { kind: 'component', id: '1', user, customId: `${ownerId}#n` },
+      responder(),
+    );
+    expect(calls[0]?.[0]).toBe('update');
+    const other = { ...user, id: '999999999999999999' };
+    await handleInteraction(
+      deps,
+      { kind: 'component', id: '2', user: other, customId: `${ownerId}#n` },
+      responder(),
+    );
+    expect(calls[1]).toMatchObject(['reply', { flags: 64 }]);
+    expect(JSON.stringify(calls[1]?.[1])).toContain('n=3');
+  });
 });
