@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { cleanInline } from './clean-text.ts';
+import { stripDateline } from './dateline.ts';
 
 /** Plain text (tags, entities and invisible characters removed) with at least one visible character. */
 const text = z.string().transform(cleanInline).pipe(z.string().min(1, 'must not be empty'));
@@ -38,7 +39,12 @@ export const StorySchema = z.object({
   /** Paragraphs of plain text, in article order. Empty paragraphs are dropped. */
   paragraphs: z
     .array(z.string())
-    .transform((ps) => ps.map(cleanInline).filter((p) => p.length > 0))
+    .transform((ps) => {
+      const clean = ps.map(cleanInline).filter((p) => p.length > 0);
+      // A wire dateline ("LONDON (Reuters) -") names the outlet, not the story.
+      if (clean[0] !== undefined) clean[0] = stripDateline(clean[0]);
+      return clean;
+    })
     .pipe(z.array(z.string()).min(1, 'the story has no text')),
 });
 export type Story = z.output<typeof StorySchema>;

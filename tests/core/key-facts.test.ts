@@ -140,3 +140,20 @@ describe('extractKeyFacts', () => {
     expect(facts.length).toBeLessThanOrEqual(12);
   });
 });
+
+describe('key facts on wire copy', () => {
+  it('does not count a count word into a name, and knows newspapers and currents by their last word', () => {
+    const facts = extractKeyFacts(
+      storyFromText(
+        'Two Transportation Security Administration screeners were fired, the Denver Herald reported. ' +
+          'The boat drifted in the Gulf Stream for days before Captain Ann Lee found it.',
+      ),
+    );
+    const of = (type: string) => facts.filter((f) => f.type === type).map((f) => f.text);
+    expect(of('organization')).toEqual(
+      expect.arrayContaining(['Transportation Security Administration', 'Denver Herald']),
+    );
+    expect(of('place')).toContain('Gulf Stream');
+    expect(of('person')).toEqual(['Ann Lee']);
+  });
+});

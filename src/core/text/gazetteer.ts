@@ -59,6 +59,7 @@ export const ORG_HEADS = set(
     'University|College|School|Party|Authority|Office|Board|Bureau|Service|Services|Police|Army|Navy|Force|' +
     'Forces|Fund|Trust|Exchange|Airlines|Airways|Motors|Industries|Technologies|Systems|Partners|Capital|' +
     'Securities|Pharmaceuticals|Energy|Petroleum|Network|Times|Post|Journal|News|Press|Broadcasting|Club|' +
+    'Reporter|Herald|Tribune|Gazette|Chronicle|Magazine|Telegraph|Observer|Examiner|Inquirer|' +
     'United|City|Rovers|Athletic|Hospital|Church|Initiative|Alliance|Coalition|Treasury|Cabinet|Administration|' +
     'Secretariat|Tribunal|Monetary Fund|Nations|Watch|International|Labs|Studios|Records|Entertainment|Media|' +
     // Events and competitions are listed with organisations.
@@ -68,7 +69,8 @@ export const ORG_HEADS = set(
 /** Last words that make a capitalised phrase a place: "Atlantic Ocean", "Downing Street". */
 export const PLACE_HEADS = set(
   'Ocean|Sea|River|Mountains|Mountain|Valley|Bay|Island|Islands|Lake|Desert|Coast|Peninsula|Strait|Canal|' +
-    'Street|Streets|Avenue|Road|Square|Bridge|Province|County|Airport|Heights|Hills|Beach|Harbour|Harbor',
+    'Street|Streets|Avenue|Road|Square|Bridge|Province|County|Airport|Heights|Hills|Beach|Harbour|Harbor|' +
+    'Stream|Current|Falls|Park|Forest|Canyon|Glacier|Reef|Gulf|Basin|Delta|Plains|Highlands|Region|District',
 );
 
 /** Well-known organisations written as one word or an acronym. */

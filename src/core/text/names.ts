@@ -285,12 +285,20 @@ function trimOpening(run: Token[]): Token[] {
       i++;
       continue;
     }
-    if (!NOT_NAMES.has(word)) break;
-    if (endsAsOrg && run.length - i >= 2 && !STOPWORDS.has(word.toLowerCase())) break;
+    if (!NOT_NAMES.has(word) && !COUNTS.has(word)) break;
+    // "Two Transportation Security Administration screeners": a count never starts a name.
+    if (endsAsOrg && run.length - i >= 2 && !STOPWORDS.has(word.toLowerCase()) && !COUNTS.has(word)) break;
     i++;
   }
   return run.slice(i);
 }
+
+/** Counting words that open a phrase without belonging to the name after them. */
+const COUNTS = new Set(
+  'One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Thousands Millions Several Many Some Both'.split(
+    ' ',
+  ),
+);
 
 /** First words of place names: "Port Sudan", "Lake Geneva", "San Diego". */
 const PLACE_PREFIXES = new Set(

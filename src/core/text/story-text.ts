@@ -1,4 +1,6 @@
 /** Turns plain article text (stdin, a pasted article) into a Story. */
+
+import { stripDateline } from '../dateline.ts';
 import type { Story } from '../schemas.ts';
 
 // Control characters other than whitespace are never content (NUL bytes from bad decoding, form feeds).
@@ -18,7 +20,7 @@ function clean(text: string): string {
 
 /**
  * A story from plain text: every line break (single or blank line) ends a paragraph, whitespace inside
- * a paragraph is collapsed and empty paragraphs are dropped, as `StorySchema` does. Text with nothing
+ * a paragraph is collapsed, empty paragraphs are dropped and a wire dateline is removed, as `StorySchema` does. Text with nothing
  * visible gives a story with no paragraphs, which summarizes to nothing.
  *
  * @example storyFromText('First para.\n\nSecond para.', 'Title').paragraphs // → ['First para.', 'Second para.']
@@ -28,6 +30,7 @@ export function storyFromText(text: string, title?: string): Story {
     .split(/\r\n|[\n\r\u2028\u2029]/u)
     .map(clean)
     .filter((p) => p.length > 0);
+  if (paragraphs[0] !== undefined) paragraphs[0] = stripDateline(paragraphs[0]);
   const heading = title === undefined ? '' : clean(title);
   return heading ? { title: heading, paragraphs } : { paragraphs };
 }
