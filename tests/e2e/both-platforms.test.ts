@@ -5,7 +5,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,21 +13,12 @@ import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/fake-discor
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/fake-slack.ts';
 import { type FakeResponseUrls, startFakeResponseUrls } from '../fakes/slack/response-url.ts';
 import { postSigned, slashCommandBody } from '../fakes/slack/signed-request.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'both-platforms-signing-secret';
 const SLACK_TOKEN = 'xoxb-both-platforms-token';
 const DISCORD_CHANNEL = '900000000000000001';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 let discord: FakeDiscord;
 let slack: FakeSlack;

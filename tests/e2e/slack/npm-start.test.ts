@@ -4,7 +4,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,21 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { type FakeResponseUrls, startFakeResponseUrls } from '../../fakes/slack/response-url.ts';
 import { postSigned, slashCommandBody } from '../../fakes/slack/signed-request.ts';
+import { freePort } from '../../helpers/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SECRET = 'npm-start-signing-secret-42';
 const TOKEN = 'xoxb-npm-start-token-42';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let slack: FakeSlack;
 let responses: FakeResponseUrls;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLACK_SHARE_ACTION } from '../../../src/render/slack.ts';
 import { messageProblems } from '../../fakes/slack/block-kit-rules.ts';
-import { blockActionPayload } from '../../fakes/slack/signed-request.ts';
+import { blockActionPayload, slashCommandPayload } from '../../fakes/slack/signed-request.ts';
 import { APP_TOKEN, type SlackHarness, startSlackHarness } from './harness.ts';
 
 let h: SlackHarness;
@@ -17,21 +17,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const slashCommand = (command: string, text: string, responseUrl: string) => ({
-  token: 'deprecated',
-  team_id: 'T0FAKE',
-  team_domain: 'fake',
-  channel_id: 'C0NEWS',
-  channel_name: 'news',
-  user_id: 'U0ALICE',
-  user_name: 'alice',
-  command,
-  text,
-  api_app_id: 'A0BRIEFER',
-  is_enterprise_install: 'false',
-  response_url: responseUrl,
-  trigger_id: '1.2.3',
-});
+const slashCommand = (command: string, text: string, responseUrl: string) =>
+  slashCommandPayload({ command, text, response_url: responseUrl });
 
 describe('Slack over Socket Mode', () => {
   it('connected with the app token through apps.connections.open', async () => {

@@ -238,6 +238,18 @@ export class FakeDiscord {
     return this;
   }
 
+  /** The bot's own user object, as READY and every message it authors carry it. */
+  #botUser() {
+    return {
+      id: this.botUserId,
+      username: 'Briefer',
+      discriminator: '0',
+      bot: true,
+      avatar: null,
+      global_name: null,
+    };
+  }
+
   /** Where interactions happen by default (the fake's guild, channel and user). */
   get place(): InteractionPlace {
     return {
@@ -510,14 +522,7 @@ export class FakeDiscord {
           this.#live = session;
           this.dispatch('READY', {
             v: 10,
-            user: {
-              id: this.botUserId,
-              username: 'Briefer',
-              discriminator: '0',
-              bot: true,
-              avatar: null,
-              global_name: null,
-            },
+            user: this.#botUser(),
             guilds: [],
             session_id: session.id,
             resume_gateway_url: this.gatewayUrl,
@@ -816,14 +821,7 @@ export class FakeDiscord {
       embeds: m.embeds,
       components: m.components,
       flags: m.flags,
-      author: {
-        id: this.botUserId,
-        username: 'Briefer',
-        discriminator: '0',
-        bot: true,
-        avatar: null,
-        global_name: null,
-      },
+      author: this.#botUser(),
       attachments: [],
       mentions: [],
       mention_roles: [],

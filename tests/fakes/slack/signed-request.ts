@@ -16,9 +16,9 @@ export interface SlashCommandFields {
   trigger_id?: string;
 }
 
-/** The form body of a slash command invocation. */
-export function slashCommandBody(fields: SlashCommandFields): string {
-  return new URLSearchParams({
+/** The fields of a slash command invocation, as Slack sends them (form fields over HTTP, JSON over Socket Mode). */
+export function slashCommandPayload(fields: SlashCommandFields): Record<string, string> {
+  return {
     token: 'deprecated-verification-token',
     team_id: 'T0FAKE',
     team_domain: 'fake',
@@ -31,7 +31,12 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     is_enterprise_install: 'false',
     trigger_id: '1.2.3',
     ...fields,
-  }).toString();
+  };
+}
+
+/** The form body of a slash command invocation. */
+export function slashCommandBody(fields: SlashCommandFields): string {
+  return new URLSearchParams(slashCommandPayload(fields)).toString();
 }
 
 export interface ButtonClick {
