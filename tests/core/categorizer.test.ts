@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCategorizer, loadDefaultCategorizer } from '../../src/core/categorizer.ts';
 import { ngrams, PhraseMatcher, StemTokenizer } from '../../src/core/categorizer-features.ts';
-import { loadCategorizer } from '../../src/core/categorizer-loader.ts';
 import {
   loadCategorizerModel,
   MODEL_FORMAT,
@@ -230,11 +229,6 @@ describe('createCategorizer: editable taxonomy', () => {
     const c = createCategorizer(taxonomy, { model: null });
     expect(c.categorize('Tariffs on steel imports start a trade war').category).toBe('trade');
     expect(c.categorize('Nothing much happened today').category).toBe('other');
-  });
-
-  it('loadCategorizer builds the same categorizer from the committed model', () => {
-    const headline = 'Oil prices slide as OPEC talks stall';
-    expect(loadCategorizer(taxonomy).categorize(headline)).toEqual(categorizer.categorize(headline));
   });
 });
 
