@@ -10,12 +10,10 @@ import { normalizeText } from '../../core/text/tokens.ts';
 const TRACKING_PARAM =
   /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|ocid|cmpid|cmp|at_medium|at_campaign|at_custom\d*|ns_\w+|xtor|smid|taid|_ga|igshid|yclid)$/i;
 
-// Inline markup sits inside words and before punctuation; removing it must not add a space.
-const INLINE_TAG = /<\/?(?:em|strong|b|i|u|s|span|a|abbr|small|sup|sub|mark|q|cite|code|font)\b[^<>]*>/gi;
-
 /** A headline as one clean line: entities decoded, tags and invisible characters removed, spaces collapsed. */
 export function normaliseTitle(raw: string | null | undefined): string {
-  return raw ? cleanInline(raw.replace(INLINE_TAG, '')) : '';
+  // cleanInline removes inline markup without adding a space inside words.
+  return raw ? cleanInline(raw) : '';
 }
 
 /** Key for "same title": case, punctuation, quotes and a trailing " - Source" don't matter. */
