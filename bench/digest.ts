@@ -50,7 +50,7 @@ export async function benchDigest(): Promise<Row[]> {
         taxonomy,
         posters:
           platform === 'discord'
-            ? { discord: DiscordPoster.create(discord.token, discord.apiBase) }
+            ? { discord: DiscordPoster.create(discord.token, { api: discord.apiBase }) }
             : { slack: new SlackPoster(createSlackClient(env, logger)) },
         logger,
         catchUpMs: 3 * 3_600_000,

@@ -1,5 +1,6 @@
 /** Builds the daily digest from the configuration: a poster for each platform that has a bot token. */
 
+import { restOptions } from '../adapters/discord/rest.ts';
 import { createSlackClient } from '../adapters/slack/web-client.ts';
 import type { App } from '../app.ts';
 import type { ChatPlatform } from '../store/subscriptions.ts';
@@ -11,8 +12,7 @@ import { SlackPoster } from './slack-poster.ts';
 export function createDigestService(app: App, overrides: { now?: () => Date } = {}): DigestService {
   const { env } = app.config;
   const posters: Partial<Record<ChatPlatform, DigestPoster>> = {};
-  if (env.DISCORD_TOKEN)
-    posters.discord = DiscordPoster.create(env.DISCORD_TOKEN, env.DISCORD_API_BASE?.replace(/\/+$/, ''));
+  if (env.DISCORD_TOKEN) posters.discord = DiscordPoster.create(env.DISCORD_TOKEN, restOptions(app.config));
   if (env.SLACK_BOT_TOKEN) posters.slack = new SlackPoster(createSlackClient(env, app.logger));
   return new DigestService({
     dbPath: env.BRIEFER_DB,

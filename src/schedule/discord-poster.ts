@@ -2,7 +2,7 @@
  * Posts a digest to a Discord channel over REST (no gateway needed). discord.js's REST client waits
  * out 429s itself (honouring Retry-After) and retries 5xx; what still fails is classified here.
  */
-import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions, Routes } from 'discord.js';
 import type { Reply } from '../commands/types.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { type DiscordMessagePayload, renderDiscordMessages } from '../render/discord.ts';
@@ -23,8 +23,8 @@ export class DiscordPoster implements DigestPoster {
 
   constructor(private readonly rest: REST) {}
 
-  static create(token: string, api?: string): DiscordPoster {
-    return new DiscordPoster(new REST({ version: '10', ...(api ? { api } : {}) }).setToken(token));
+  static create(token: string, options: Partial<RESTOptions> = {}): DiscordPoster {
+    return new DiscordPoster(new REST({ version: '10', ...options }).setToken(token));
   }
 
   async post(

@@ -18,7 +18,7 @@ beforeAll(async () => {
     dbPath: join(mkdtempSync(join(tmpdir(), 'briefer-e2e-')), 'briefer.db'),
     briefings: bot.app.briefings,
     taxonomy: bot.app.taxonomy,
-    posters: { discord: DiscordPoster.create(bot.fake.token, bot.fake.apiBase) },
+    posters: { discord: DiscordPoster.create(bot.fake.token, { api: bot.fake.apiBase }) },
     logger: createLogger('silent'),
     catchUpMs: 3 * 3_600_000,
   });

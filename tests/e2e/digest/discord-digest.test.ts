@@ -41,7 +41,7 @@ function digest(now: () => Date, briefings = provider()) {
     dbPath: join(mkdtempSync(join(tmpdir(), 'briefer-e2e-')), 'briefer.db'),
     briefings,
     taxonomy,
-    posters: { discord: DiscordPoster.create(fake.token, fake.apiBase) },
+    posters: { discord: DiscordPoster.create(fake.token, { api: fake.apiBase }) },
     logger: createLogger('silent'),
     catchUpMs: 3 * 3_600_000,
     retry: { sleep: async () => {}, baseMs: 1 },
