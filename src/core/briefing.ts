@@ -70,7 +70,7 @@ export const HINT_CONFIDENCE = 0.5;
 function withHint(c: Categorization, hint: string | undefined, taxonomy: Taxonomy): Categorization {
   if (!hint || hint === c.category || !taxonomy.categories.some((x) => x.id === hint)) return c;
   if (c.category !== 'other' && c.confidence >= HINT_CONFIDENCE) return c;
-  return { ...c, category: hint, confidence: c.scores[hint] ?? 0 };
+  return { category: hint, confidence: c.scores[hint] ?? 0, scores: c.scores };
 }
 
 /** Headlines of a briefing grouped by category, in taxonomy order, each group in briefing order. */

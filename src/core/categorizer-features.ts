@@ -19,6 +19,15 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * A result such as "Italy 17-28 Ireland" or "2-1 win": one- or two-digit numbers joined by a hyphen,
+ * not part of a longer number, a decimal, a percentage or a date range ("Sept. 17-23").
+ */
+const SCORELINE =
+  /(?<!\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*)(?<![\p{L}\p{N}.,:/$£€-])\d{1,2}-\d{1,2}(?![\p{L}\p{N}%-]|[.,]\d)/giu;
+/** The word a scoreline becomes: one token the model and the lexicon can weigh (data/lexicon/sports.txt). */
+export const SCORELINE_WORD = 'scoreline';
+
 /** Stemmed content words of a text, with a memo for stems (most words in a news stream repeat). */
 export class StemTokenizer {
   readonly #memo = new Map<string, string>();
@@ -37,7 +46,9 @@ export class StemTokenizer {
    */
   tokens(text: string, raw?: string[]): string[] {
     const out: string[] = [];
-    for (const w of words(text)) {
+    // A digit-hyphen test first: most headlines have none, and then the regex never runs.
+    const source = /\d-\d/.test(text) ? text.replace(SCORELINE, ` ${SCORELINE_WORD} `) : text;
+    for (const w of words(source)) {
       let s = this.#memo.get(w);
       if (s === undefined) {
         s = STOPWORDS.has(w) ? '' : this.#unstemmed.has(w) ? w : stem(w);

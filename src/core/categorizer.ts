@@ -80,19 +80,25 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
   }
 
   // Word-vector evidence, re-indexed the same way: word → offset of its row in `vectorRows`.
+  // The rows stay int8 (scaled when added): ~100K words × 15 classes as doubles would be 12 MB to
+  // allocate at start-up.
   const vectorIndex = new Map<string, number>();
-  let vectorRows = new Float64Array(0);
+  let vectorRows: Int8Array<ArrayBufferLike> = new Int8Array(0);
+  let vectorScale = 0;
   if (model?.wordVectors) {
     const { words, rows } = decodeWordVectors(model.wordVectors);
     const mk = model.classes.length;
-    const { scale } = model.wordVectors;
+    vectorScale = model.wordVectors.scale;
     const slot = model.classes.map((c) => ids.indexOf(c));
-    vectorRows = new Float64Array(words.length * k);
-    for (let j = 0; j < mk; j++) {
-      const i = slot[j] ?? -1;
-      if (i < 0) continue;
-      for (let n = 0, from = j, to = i; n < words.length; n++, from += mk, to += k)
-        vectorRows[to] = (rows[from] as number) * scale;
+    if (mk === k && slot.every((i, j) => i === j)) vectorRows = rows;
+    else {
+      vectorRows = new Int8Array(words.length * k);
+      for (let j = 0; j < mk; j++) {
+        const i = slot[j] ?? -1;
+        if (i < 0) continue;
+        for (let n = 0, from = j, to = i; n < words.length; n++, from += mk, to += k)
+          vectorRows[to] = rows[from] as number;
+      }
     }
     for (let n = 0; n < words.length; n++) vectorIndex.set(words[n] as string, n * k);
   }
@@ -112,7 +118,6 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
   const temperature = model?.temperature ?? DEFAULT_TEMPERATURE;
   const fallback = ids.indexOf(FALLBACK_CATEGORY);
   const margin = model?.fallbackMargin ?? DEFAULT_FALLBACK_MARGIN;
-  const order = new Int32Array(k);
   const logits = new Float64Array(k);
   const add = (row: Float64Array | undefined) => {
     if (row) for (let i = 0; i < k; i++) logits[i] = (logits[i] as number) + (row[i] as number);
@@ -139,7 +144,8 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
     for (const w of raw) {
       const at = vectorIndex.get(w);
       if (at === undefined) continue;
-      for (let i = 0; i < k; i++) logits[i] = (logits[i] as number) + (vectorRows[at + i] as number);
+      for (let i = 0; i < k; i++)
+        logits[i] = (logits[i] as number) + (vectorRows[at + i] as number) * vectorScale;
     }
   };
 
@@ -161,25 +167,50 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
         logits[i] = e;
         z += e;
       }
-      // Highest first; ties keep taxonomy order, so the output is fully deterministic. Insertion
-      // sort: for fifteen items it beats Array#sort with a comparator several times over.
-      for (let i = 0; i < k; i++) order[i] = i;
-      for (let i = 1; i < k; i++) {
-        const item = order[i] as number;
-        const v = logits[item] as number;
-        let j = i - 1;
-        while (j >= 0 && (logits[order[j] as number] as number) < v) {
-          order[j + 1] = order[j] as number;
-          j--;
-        }
-        order[j + 1] = item;
-      }
-      const scores: Record<string, number> = {};
-      for (const i of order) scores[ids[i] as string] = (logits[i] as number) / z;
-      const best = order[0] as number;
-      return { category: ids[best] as string, confidence: (logits[best] as number) / z, scores };
+      // The first highest score wins, so ties keep taxonomy order and the output is deterministic.
+      let best = 0;
+      for (let i = 1; i < k; i++) if ((logits[i] as number) > (logits[best] as number)) best = i;
+      const probabilities = new Array<number>(k);
+      for (let i = 0; i < k; i++) probabilities[i] = (logits[i] as number) / z;
+      return new ScoredCategorization(ids, probabilities, best);
     },
   };
+}
+
+/**
+ * A categorization whose `scores` record is built only when read: most callers need just the
+ * category and confidence, and a fifteen-key record per headline was most of the categorizer's cost.
+ */
+class ScoredCategorization implements Categorization {
+  readonly category: string;
+  readonly confidence: number;
+  readonly #ids: readonly string[];
+  readonly #probabilities: readonly number[];
+  #scores: Record<string, number> | undefined;
+
+  constructor(ids: readonly string[], probabilities: readonly number[], best: number) {
+    this.#ids = ids;
+    this.#probabilities = probabilities;
+    this.category = ids[best] as string;
+    this.confidence = probabilities[best] as number;
+  }
+
+  /** Every category id → score, highest first; ties keep taxonomy order. */
+  get scores(): Record<string, number> {
+    if (!this.#scores) {
+      const p = this.#probabilities;
+      // Array#sort is stable: equal scores stay in taxonomy order.
+      const order = p.map((_, i) => i).sort((a, b) => (p[b] as number) - (p[a] as number));
+      this.#scores = {};
+      for (const i of order) this.#scores[this.#ids[i] as string] = p[i] as number;
+    }
+    return this.#scores;
+  }
+
+  /** JSON gets the three fields of a plain categorization (a getter is not an own property). */
+  toJSON(): Categorization {
+    return { category: this.category, confidence: this.confidence, scores: this.scores };
+  }
 }
 
 /** The bundled taxonomy (`data/categories.json`) with the committed model. */

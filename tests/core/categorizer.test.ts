@@ -91,6 +91,13 @@ describe('categorize: the shape of the answer', () => {
     expect(result.confidence).toBe(result.scores[result.category]);
   });
 
+  it('serializes to JSON as category, confidence and the ordered scores', () => {
+    const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['category', 'confidence', 'scores']);
+    expect(json.scores).toEqual(result.scores);
+    expect(Object.keys(json.scores as object)).toEqual(Object.keys(result.scores));
+  });
+
   it('is deterministic, within one categorizer and across instances', () => {
     const headline = 'Chancellor promises tax cuts in budget';
     const again = categorizer.categorize(headline);
@@ -249,7 +256,7 @@ describe('model file checks', () => {
     expect(createCategorizer(taxonomy, { model }).categorize('Late goal').category).toBe('sports');
   });
 
-  it("adds word-vector rows for words the weights do not know, in the model's class order", () => {
+  it("adds word-vector rows for the headline's words, in the model's class order", () => {
     const rows = Buffer.from(Int8Array.from([10, 0, 0, 10])).toString('base64');
     const model = parseCategorizerModel({
       ...valid,
@@ -296,6 +303,22 @@ describe('features and training', () => {
       'score',
     ]);
     expect(raw).toEqual(['strikers', 'coach', 'scoring']);
+  });
+
+  it('reads a result such as "2-1" as one scoreline word, but not dates, years, decimals or percentages', () => {
+    const t = new StemTokenizer();
+    expect(t.tokens('Italy 17-28 Ireland')).toEqual(['itali', 'scorelin', 'ireland']);
+    expect(t.tokens('Won 3-0, again')).toEqual(['won', 'scorelin', 'again']);
+    expect(t.tokens('Best tweets this week (Sept. 17-23)')).not.toContain('scorelin');
+    expect(t.tokens('May 4-10 sale')).not.toContain('scorelin');
+    expect(t.tokens('Budget for 2005-06')).not.toContain('scorelin');
+    expect(t.tokens('Rates rise 0.5-1.5%')).not.toContain('scorelin');
+    expect(t.tokens('Prices up 10-15% this year')).not.toContain('scorelin');
+  });
+
+  it('puts bare results in sports', () => {
+    expect(categorizer.categorize('Bristol City 2-1 Milton Keynes').category).toBe('sports');
+    expect(categorizer.categorize('Italy 8-38 Wales').category).toBe('sports');
   });
 
   it('keeps listed words unstemmed', () => {
