@@ -157,3 +157,19 @@ describe('key facts on wire copy', () => {
     expect(of('person')).toEqual(['Ann Lee']);
   });
 });
+
+describe('key facts: things, buildings and describing words are not people', () => {
+  it('drops a describing word before a name and keeps flights, dolls and counties out of people', () => {
+    const facts = extractKeyFacts(
+      storyFromText(
+        'Pensioner Terry Cooper was taken to MetroHealth Medical Center after Germanwings Flight 9525 crashed. ' +
+          'Grandmother-of-three Pat Ingles bought an Original Barbie Doll. ' +
+          'The monkeys live in Medog County of Tibet, near Caesars Palace.',
+      ),
+    );
+    const of = (type: string) => facts.filter((f) => f.type === type).map((f) => f.text);
+    expect(of('person')).toEqual(['Terry Cooper', 'Pat Ingles']);
+    expect(of('organization')).toContain('MetroHealth Medical Center');
+    expect(of('place')).toContain('Caesars Palace');
+  });
+});

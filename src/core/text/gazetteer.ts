@@ -63,14 +63,25 @@ export const ORG_HEADS = set(
     'United|City|Rovers|Athletic|Hospital|Church|Initiative|Alliance|Coalition|Treasury|Cabinet|Administration|' +
     'Secretariat|Tribunal|Monetary Fund|Nations|Watch|International|Labs|Studios|Records|Entertainment|Media|' +
     // Events and competitions are listed with organisations.
-    'Express|Open|Cup|Games|Championship|Championships|Olympics|Festival|Awards|Summit|Conference|Marathon|Prix',
+    'Express|Open|Cup|Games|Championship|Championships|Olympics|Festival|Awards|Summit|Conference|Marathon|Prix|' +
+    // Institutions that are also buildings count as organisations ("MetroHealth Medical Center").
+    'Center|Centre|Clinic|Museum|Gallery|Theatre|Theater|Library|Robotics|Expo',
 );
 
 /** Last words that make a capitalised phrase a place: "Atlantic Ocean", "Downing Street". */
 export const PLACE_HEADS = set(
   'Ocean|Sea|River|Mountains|Mountain|Valley|Bay|Island|Islands|Lake|Desert|Coast|Peninsula|Strait|Canal|' +
     'Street|Streets|Avenue|Road|Square|Bridge|Province|County|Airport|Heights|Hills|Beach|Harbour|Harbor|' +
-    'Stream|Current|Falls|Park|Forest|Canyon|Glacier|Reef|Gulf|Basin|Delta|Plains|Highlands|Region|District',
+    'Stream|Current|Falls|Park|Forest|Canyon|Glacier|Reef|Gulf|Basin|Delta|Plains|Highlands|Region|District|' +
+    'Stadium|Arena|Palace|Hotel|Tower|Station|Prison|Cathedral|Mosque|Temple|Hall',
+);
+
+/**
+ * Last words of capitalised phrases that name a thing rather than a person: a flight, a ship, a show.
+ * Such a phrase is no key fact ("Germanwings Flight", "Barbie Doll").
+ */
+export const THING_HEADS = set(
+  'Flight|Ship|Doll|Show|Series|Album|Song|Film|Movie|Novel|Book|Award|Prize|Trophy',
 );
 
 /** Well-known organisations written as one word or an acronym. */

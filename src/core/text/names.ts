@@ -5,8 +5,8 @@
  * words after a title, or on their own, are a person. Sentence-initial capitals ("According", "The") and
  * nationalities are not names. Precision first: a lone unknown capitalised word is left out.
  */
-import { KNOWN_ORGS, NOT_NAMES, ORG_HEADS, PLACE_HEADS, PLACES, TITLES } from './gazetteer.ts';
-import { isCommonWord, isFunctionWord, lexiconEntity } from './lexicon.ts';
+import { KNOWN_ORGS, NOT_NAMES, ORG_HEADS, PLACE_HEADS, PLACES, THING_HEADS, TITLES } from './gazetteer.ts';
+import { isCommonWord, isFunctionWord, isGivenName, lexiconEntity } from './lexicon.ts';
 import type { Mention } from './numeric-facts.ts';
 import { splitSentences } from './sentences.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -136,6 +136,10 @@ function looksLikePersonName(tokens: Token[]): boolean {
   return (
     words.length >= 2 &&
     words.every((t) => NAME_WORD.test(t.text) && !NOT_NAMES.has(t.text) && !ORG_HEADS.has(t.text)) &&
+    // "Grandmother-of-three": a describing compound, not a double-barrelled name.
+    !words.some((t) => /-\p{Ll}+-/u.test(t.text)) &&
+    // "Medog County of Tibet", "Barbie Doll": a place or a thing, not a person.
+    !words.some((t, i) => (i > 0 && PLACE_HEADS.has(t.text)) || THING_HEADS.has(t.text)) &&
     !PLACES.has(text(tokens)) &&
     // "Howard Lutnick", "Ryosei Akazawa" (unknown words) pass; "Golden Rose", "Reports Reports" do not.
     !isCommonWord(words[0]?.text ?? '') &&
@@ -154,6 +158,7 @@ function classify(tokens: Token[], afterTitle: boolean): Mention['type'] | undef
   const last = tokens[tokens.length - 1]?.text ?? '';
   const first = tokens[0]?.text ?? '';
   if (tokens.length > 1 && PLACE_HEADS.has(last)) return 'place';
+  if (tokens.length > 1 && THING_HEADS.has(last)) return undefined;
   if (tokens.length > 1 && (ORG_HEADS.has(last) || LISTING_HEADS.has(first) || ORG_HEADS.has(first))) {
     return tokens.some((t) => t.text === 'of') || ORG_HEADS.has(last) ? 'organization' : undefined;
   }
@@ -290,6 +295,18 @@ function trimOpening(run: Token[]): Token[] {
     if (endsAsOrg && run.length - i >= 2 && !STOPWORDS.has(word.toLowerCase()) && !COUNTS.has(word)) break;
     i++;
   }
+  // "Pensioner Terry Cooper", "Grandmother-of-three Pat": a describing word before a given name.
+  const first = run[i]?.text ?? '';
+  const second = run[i + 1]?.text ?? '';
+  const third = run[i + 2]?.text ?? '';
+  if (
+    !endsAsOrg &&
+    NAME_WORD.test(third) &&
+    isGivenName(second) &&
+    !isGivenName(first) &&
+    !knownPrefix(run.slice(i, i + 1))
+  )
+    i++;
   return run.slice(i);
 }
 
