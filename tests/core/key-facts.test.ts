@@ -164,7 +164,7 @@ describe('key facts: things, buildings and describing words are not people', () 
       storyFromText(
         'Pensioner Terry Cooper was taken to MetroHealth Medical Center after Germanwings Flight 9525 crashed. ' +
           'Grandmother-of-three Pat Ingles bought an Original Barbie Doll. ' +
-          'The monkeys live in Medog County of Tibet, near Caesars Palace.',
+          'The monkeys live in Medog County of Tibet, near Caesars Palace. The Harbor Compact was signed.',
       ),
     );
     const of = (type: string) => facts.filter((f) => f.type === type).map((f) => f.text);

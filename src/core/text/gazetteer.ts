@@ -77,11 +77,12 @@ export const PLACE_HEADS = set(
 );
 
 /**
- * Last words of capitalised phrases that name a thing rather than a person: a flight, a ship, a show.
- * Such a phrase is no key fact ("Germanwings Flight", "Barbie Doll").
+ * Last words of capitalised phrases that name a thing rather than a person: a flight, a show, a pact.
+ * Such a phrase is no key fact ("Germanwings Flight", "Barbie Doll", "Harbor Compact").
  */
 export const THING_HEADS = set(
-  'Flight|Ship|Doll|Show|Series|Album|Song|Film|Movie|Novel|Book|Award|Prize|Trophy',
+  'Flight|Ship|Doll|Show|Series|Album|Song|Film|Movie|Novel|Book|Award|Prize|Trophy|' +
+    'Compact|Pact|Accord|Accords|Treaty|Agreement|Act|Bill|Protocol|Declaration|Doctrine|Plan',
 );
 
 /** Well-known organisations written as one word or an acronym. */
