@@ -26,7 +26,7 @@ const STOPWORDS = new Set(
 const SCORELINE =
   /(?<!\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*)(?<![\p{L}\p{N}.,:/$£€-])\d{1,2}-\d{1,2}(?![\p{L}\p{N}%-]|[.,]\d)/giu;
 /** The word a scoreline becomes: one token the model and the lexicon can weigh (data/lexicon/sports.txt). */
-export const SCORELINE_WORD = 'scoreline';
+const SCORELINE_WORD = 'scoreline';
 
 /** Stemmed content words of a text, with a memo for stems (most words in a news stream repeat). */
 export class StemTokenizer {
