@@ -26,9 +26,14 @@ export class DeliveryError extends Error {
   }
 }
 
-/** Messages already posted by earlier tries of one delivery, so a retry continues instead of repeating. */
+/**
+ * Messages already posted by earlier tries, so a retry continues instead of repeating. Posters push
+ * each accepted message's id and then call `onPosted`, which lets the runner record it at once: a
+ * later attempt, even after a crash, then starts after it.
+ */
 export interface DeliveryProgress {
   messageIds: string[];
+  onPosted?: (messageIds: readonly string[]) => void;
 }
 
 export interface DigestPoster {

@@ -12,7 +12,7 @@ import type { Logger } from '../log.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
 import type { DigestLedger } from '../store/digest-ledger.ts';
 import type { ChatPlatform, Subscription, SubscriptionStore } from '../store/subscriptions.ts';
-import { DeliveryError, type DigestPoster } from './delivery.ts';
+import { DeliveryError, type DeliveryProgress, type DigestPoster } from './delivery.ts';
 import { dueOccurrence } from './digest-times.ts';
 import { type RetryOptions, withRetry } from './retry.ts';
 
@@ -88,9 +88,18 @@ export class DigestRunner {
     if (!claim.claimed) return { channel: s.channel, status: 'skipped', localDate, reason: claim.reason };
     const log = logger.child({ channel: s.channel, localDate, attempt: claim.attempt });
     if (claim.recovering) log.warn('taking over a digest post whose previous attempt did not finish');
+    if (claim.posted.length > 0)
+      log.info(
+        { alreadyPosted: claim.posted.length },
+        'continuing after the messages an earlier attempt posted',
+      );
+    const progress: DeliveryProgress = {
+      messageIds: [...claim.posted],
+      onPosted: (ids) => ledger.recordPosted(s.channel, localDate, this.owner, ids),
+    };
     try {
       const reply = await this.#digestReply(s, []);
-      const { messageIds } = await this.#deliver(s, reply);
+      const { messageIds } = await this.#deliver(s, reply, progress);
       ledger.complete(s.channel, localDate, messageIds, this.#now());
       subscriptions.recordError(s.channel, null);
       log.info({ messageIds }, 'digest posted');
@@ -121,12 +130,15 @@ export class DigestRunner {
     return { view: { kind: 'brief', briefing }, visibility: 'public', notices };
   }
 
-  #deliver(s: Subscription, reply: Reply): Promise<{ messageIds: string[] }> {
+  #deliver(
+    s: Subscription,
+    reply: Reply,
+    progress: DeliveryProgress = { messageIds: [] },
+  ): Promise<{ messageIds: string[] }> {
     const poster = this.options.posters[s.platform];
     if (!poster)
       return Promise.reject(new DeliveryError('fatal', `${s.platform} is not configured in this process`));
     const retry = this.options.retry ?? {};
-    const progress = { messageIds: [] as string[] };
     return withRetry(() => poster.post(s, reply, this.options.taxonomy, progress), {
       retries: retry.retries ?? 4,
       baseMs: retry.baseMs ?? 1000,

@@ -51,6 +51,7 @@ export class DiscordPoster implements DigestPoster {
           id: string;
         };
         progress.messageIds.push(message.id);
+        progress.onPosted?.(progress.messageIds);
       } catch (error) {
         throw classify(error);
       }

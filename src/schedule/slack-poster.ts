@@ -61,6 +61,7 @@ export class SlackPoster implements DigestPoster {
           unfurl_media: false,
         });
         progress.messageIds.push(String(result.ts));
+        progress.onPosted?.(progress.messageIds);
       } catch (error) {
         throw classify(error);
       }

@@ -1,7 +1,9 @@
 /**
  * The ledger of digest posts: one row per channel and local day. A process claims the row before
  * sending and completes it after, inside SQLite transactions, so two processes (or a restart) on the
- * same file never both post, and a post that crashed mid-send is picked up again after its lease.
+ * same file never both post, and a post that crashed mid-send is picked up again after its lease. The
+ * ids of the messages an attempt posted are written as each one is accepted, so the next attempt
+ * continues after them instead of repeating them.
  */
 import type { Db } from './database.ts';
 
@@ -22,8 +24,11 @@ export interface PostRecord {
 export type Claim =
   | {
       claimed: true;
-      attempt: number /** A previous claim expired without completing (crash mid-send). */;
+      attempt: number;
+      /** A previous claim expired without completing (crash mid-send). */
       recovering: boolean;
+      /** Messages earlier attempts of the day already posted: this attempt continues after them. */
+      posted: string[];
     }
   | { claimed: false; reason: 'already-sent' | 'in-progress' | 'gave-up'; record: PostRecord };
 
@@ -96,7 +101,7 @@ export class DigestLedger {
               "INSERT INTO digest_posts (channel, local_date, status, claimed_by, claimed_at, attempts) VALUES (?, ?, 'sending', ?, ?, 1)",
             )
             .run(channel, localDate, owner, at);
-          return { claimed: true, attempt: 1, recovering: false };
+          return { claimed: true, attempt: 1, recovering: false, posted: [] };
         }
         if (existing.status === 'sent') return { claimed: false, reason: 'already-sent', record: existing };
         const expired = now.getTime() - Date.parse(existing.claimedAt) >= this.leaseMs;
@@ -110,9 +115,26 @@ export class DigestLedger {
             "UPDATE digest_posts SET status = 'sending', claimed_by = ?, claimed_at = ?, attempts = ? WHERE channel = ? AND local_date = ?",
           )
           .run(owner, at, attempt, channel, localDate);
-        return { claimed: true, attempt, recovering: existing.status === 'sending' };
+        return {
+          claimed: true,
+          attempt,
+          recovering: existing.status === 'sending',
+          posted: existing.messageIds,
+        };
       })
       .immediate();
+  }
+
+  /**
+   * Records the messages posted so far by the attempt `owner` holds, right after each one, so that
+   * neither a failed attempt nor a crash makes the next attempt post them again.
+   */
+  recordPosted(channel: string, localDate: string, owner: string, messageIds: readonly string[]): void {
+    this.db
+      .prepare(
+        "UPDATE digest_posts SET message_ids = ? WHERE channel = ? AND local_date = ? AND claimed_by = ? AND status = 'sending'",
+      )
+      .run(JSON.stringify(messageIds), channel, localDate, owner);
   }
 
   complete(channel: string, localDate: string, messageIds: string[], now: Date): void {

@@ -1,17 +1,16 @@
 /** A DigestPoster that records posts and fails on demand, for runner tests without a platform. */
 import type { Reply } from '../../src/commands/types.ts';
-import { DeliveryError, type DigestPoster } from '../../src/schedule/delivery.ts';
+import { DeliveryError, type DeliveryProgress, type DigestPoster } from '../../src/schedule/delivery.ts';
 import type { ChatPlatform, Subscription } from '../../src/store/subscriptions.ts';
 
 export class FakePoster implements DigestPoster {
   posts: Array<{ channel: string; reply: Reply }> = [];
   attempts = 0;
-  #failures: DeliveryError[] = [];
+  /** One entry per message to come: an error fails it, `null` lets it through. */
+  #failures: Array<DeliveryError | null> = [];
   #failAlways = new Map<string, DeliveryError>();
 
-  constructor(readonly platform: ChatPlatform) {}
-
-  failNext(...errors: DeliveryError[]): this {
+  failNext(...errors: Array<DeliveryError | null>): this {
     this.#failures.push(...errors);
     return this;
   }
@@ -21,14 +20,35 @@ export class FakePoster implements DigestPoster {
     return this;
   }
 
-  async post(s: Subscription, reply: Reply): Promise<{ messageIds: string[] }> {
+  /** Every message posted, by id, across all digests (a digest has `pages` messages). */
+  messages: string[] = [];
+
+  /** `pages`: messages per digest, as a long briefing needs on a real platform. */
+  constructor(
+    readonly platform: ChatPlatform,
+    readonly pages = 1,
+  ) {}
+
+  async post(
+    s: Subscription,
+    reply: Reply,
+    _taxonomy?: unknown,
+    progress: DeliveryProgress = { messageIds: [] },
+  ): Promise<{ messageIds: string[] }> {
     this.attempts++;
     const always = this.#failAlways.get(s.channelId);
     if (always) throw always;
-    const next = this.#failures.shift();
-    if (next) throw next;
+    // Like the real posters: continue after the messages already posted, failing where told to.
+    for (let page = progress.messageIds.length; page < this.pages; page++) {
+      const next = this.#failures.shift();
+      if (next) throw next;
+      const id = `${s.channelId}-m${this.messages.length + 1}`;
+      this.messages.push(id);
+      progress.messageIds.push(id);
+      progress.onPosted?.(progress.messageIds);
+    }
     this.posts.push({ channel: s.channel, reply });
-    return { messageIds: [`${s.channelId}-m${this.posts.length}`] };
+    return { messageIds: progress.messageIds };
   }
 }
 

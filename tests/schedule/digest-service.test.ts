@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import { createLogger } from '../../src/log.ts';
+import { DeliveryError } from '../../src/schedule/delivery.ts';
 import { DigestService, type DigestServiceOptions } from '../../src/schedule/digest-service.ts';
 import type { BriefingProvider } from '../../src/service/briefing-provider.ts';
 import { makeBriefing } from '../helpers/briefing.ts';
@@ -142,6 +143,30 @@ describe('DigestService', () => {
     expect(posters.slack.attempts).toBe(3);
     // The first wait honours Retry-After (7 s), the second falls back to exponential backoff.
     expect(waits).toEqual([7000, 200]);
+  });
+
+  it('never posts a message twice: a later attempt continues after what a failed one posted', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'briefer-digest-')), 'briefer.db');
+    const c = clock('2026-11-25T07:30:00Z');
+    const configured = { channels: ['slack:C1'], time: '07:30', timezone: 'UTC' };
+    const posters = { slack: new FakePoster('slack', 3), discord: new FakePoster('discord') };
+    // Page 1 goes out, then page 2 fails on every retry of this attempt (an outage).
+    posters.slack.failNext(null, ...Array.from({ length: 5 }, () => new DeliveryError('retryable', '503')));
+    const first = service(
+      { now: c.now, dbPath: path, configured, retry: { sleep: async () => {}, retries: 4 } },
+      posters,
+    );
+    expect((await first.s.tick())[0]?.status).toBe('failed');
+    expect(posters.slack.messages).toEqual(['C1-m1']);
+    await first.s.stop();
+
+    // The next attempt, here by a restarted process on the same file, posts pages 2 and 3 only.
+    c.advance(60_000);
+    const second = service({ now: c.now, dbPath: path, configured }, posters);
+    const [outcome] = await second.s.tick();
+    expect(outcome).toMatchObject({ status: 'sent', messageIds: ['C1-m1', 'C1-m2', 'C1-m3'] });
+    expect(posters.slack.messages).toEqual(['C1-m1', 'C1-m2', 'C1-m3']);
+    expect((await second.s.tick()).map((o) => o.status)).toEqual(['skipped']);
   });
 
   it('marks an unreachable channel, reports it, never retries it, and keeps posting elsewhere', async () => {

@@ -17,6 +17,7 @@ describe('DigestLedger', () => {
       claimed: true,
       attempt: 1,
       recovering: false,
+      posted: [],
     });
     expect(b.claim('slack:C1', '2026-11-25', 'B', t0)).toMatchObject({
       claimed: false,
@@ -44,6 +45,34 @@ describe('DigestLedger', () => {
       claimed: true,
       attempt: 2,
       recovering: true,
+      posted: [],
+    });
+  });
+
+  it('hands the next attempt the messages earlier ones posted, after a crash or a failure', () => {
+    const ledger = new DigestLedger(openDatabase(':memory:'), { leaseMs: 60_000 });
+    ledger.claim('slack:C1', 'd', 'crashed', t0);
+    ledger.recordPosted('slack:C1', 'd', 'crashed', ['m1']);
+    ledger.recordPosted('slack:C1', 'd', 'crashed', ['m1', 'm2']);
+    // The process dies here; the next one continues after m2.
+    expect(ledger.claim('slack:C1', 'd', 'next', later(60_000))).toMatchObject({
+      claimed: true,
+      recovering: true,
+      posted: ['m1', 'm2'],
+    });
+    // A process that lost its claim cannot overwrite the new owner's progress.
+    ledger.recordPosted('slack:C1', 'd', 'crashed', ['stale']);
+    ledger.recordPosted('slack:C1', 'd', 'next', ['m1', 'm2', 'm3']);
+    ledger.fail('slack:C1', 'd', '503', false);
+    expect(ledger.claim('slack:C1', 'd', 'third', later(120_000))).toMatchObject({
+      claimed: true,
+      recovering: false,
+      posted: ['m1', 'm2', 'm3'],
+    });
+    ledger.complete('slack:C1', 'd', ['m1', 'm2', 'm3', 'm4'], later(120_000));
+    expect(ledger.get('slack:C1', 'd')).toMatchObject({
+      status: 'sent',
+      messageIds: ['m1', 'm2', 'm3', 'm4'],
     });
   });
 

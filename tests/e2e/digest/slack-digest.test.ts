@@ -92,6 +92,32 @@ describe('daily digest on Slack', () => {
     expect((await s.tick())[0]).toMatchObject({ status: 'skipped' });
   });
 
+  it('never repeats a message: after a failed attempt the next one posts only the rest', async () => {
+    const clock = { t: Date.parse('2026-11-25T06:30:00Z') };
+    const s = digest(() => new Date(clock.t));
+    s.subscribe({ platform: 'slack', channelId: 'C0DIGEST4', time: '07:30', timezone: 'Europe/Paris' });
+    // The next tick is the first due: let the first message through, then fail every retry.
+    clock.t = Date.parse('2026-11-26T06:30:00Z');
+    slack.failNext('chat.postMessage', 'service_unavailable', { after: 1, times: 5 });
+    const before = slack.callsTo('chat.postMessage').length;
+    expect((await s.tick())[0]).toMatchObject({ status: 'failed' });
+    const firstAttempt = slack.callsTo('chat.postMessage').slice(before);
+    expect(firstAttempt.map((c) => c.response.ok)).toEqual([true, false, false, false, false, false]);
+
+    clock.t += 60_000;
+    const [outcome] = await s.tick();
+    expect(outcome?.status).toBe('sent');
+    const all = slack
+      .callsTo('chat.postMessage')
+      .slice(before)
+      .filter((c) => c.response.ok);
+    const texts = all.map((c) => JSON.stringify(c.params.blocks));
+    // Every message of the digest went out once: none repeated, and the first one is in the result.
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.length).toBeGreaterThan(2);
+    expect(outcome?.status === 'sent' && outcome.messageIds[0]).toBe(all[0]?.response.ts);
+  });
+
   it('notifies only the opted-in user group', async () => {
     const s = digest(() => new Date('2026-11-25T06:00:00Z'), provider(5));
     s.subscribe({ platform: 'slack', channelId: 'C0DIGEST2', mention: '<!subteam^S0NEWS|@news>' });

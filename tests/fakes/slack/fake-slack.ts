@@ -46,6 +46,8 @@ export interface FailOptions {
   retryAfter?: number;
   /** How many calls in a row fail (default 1). */
   times?: number;
+  /** How many calls go through first (default 0): fail the second message of a digest, say. */
+  after?: number;
 }
 
 export type FakeHandler = (
@@ -120,7 +122,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     team_id: options.teamId ?? 'T0FAKE',
   };
   const calls: FakeSlackCall[] = [];
-  const failures = new Map<string, Array<{ failure: FakeFailure; retryAfter: number }>>();
+  /** Per method, one entry per coming call: a failure, or null to let that call through. */
+  const failures = new Map<string, Array<{ failure: FakeFailure; retryAfter: number } | null>>();
   const handlers = new Map<string, FakeHandler>();
   const events = new EventEmitter();
   events.setMaxListeners(0);
@@ -325,8 +328,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     apiUrl: `${url}/api/`,
     calls,
     callsTo,
-    failNext(method, failure, { retryAfter = 1, times = 1 } = {}) {
+    failNext(method, failure, { retryAfter = 1, times = 1, after = 0 } = {}) {
       const queue = failures.get(method) ?? [];
+      for (let i = 0; i < after; i++) queue.push(null);
       for (let i = 0; i < times; i++) queue.push({ failure, retryAfter });
       failures.set(method, queue);
     },
