@@ -112,7 +112,8 @@ const VECTOR_TRAIN = { l2: 1e-4, iterations: 200, learningRate: 0.05 };
 const VECTOR_LEXICON_WEIGHT = 3;
 /**
  * Word-vector rows are multiplied by this (a prior the weights can correct: they are fitted with
- * that evidence in place). 0.5 beat 0.2, 0.4, 0.7, 1.0 and 1.5 on held-out HuffPost.
+ * that evidence in place). Held-out HuffPost accuracy was 0.709 / 0.732 / 0.736 / 0.745 at 0.2 / 0.4 /
+ * 0.5 / 0.7, BBC dev accuracy 0.809 / 0.832 / 0.829 / 0.823: 0.5 sits between the two.
  */
 const VECTOR_WEIGHT = 0.5;
 const FALLBACK_MARGIN = 0.5;
