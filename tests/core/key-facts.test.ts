@@ -164,12 +164,15 @@ describe('key facts: things, buildings and describing words are not people', () 
       storyFromText(
         'Pensioner Terry Cooper was taken to MetroHealth Medical Center after Germanwings Flight 9525 crashed. ' +
           'Grandmother-of-three Pat Ingles bought an Original Barbie Doll. ' +
-          'The monkeys live in Medog County of Tibet, near Caesars Palace. The Harbor Compact was signed.',
+          'The monkeys live in Medog County of Tibet, near Caesars Palace. The Harbor Compact was signed. ' +
+          'Atletico Madrid lead the La Liga table.',
       ),
     );
     const of = (type: string) => facts.filter((f) => f.type === type).map((f) => f.text);
     expect(of('person')).toEqual(['Terry Cooper', 'Pat Ingles']);
-    expect(of('organization')).toContain('MetroHealth Medical Center');
+    expect(of('organization')).toEqual(
+      expect.arrayContaining(['MetroHealth Medical Center', 'Atletico Madrid']),
+    );
     expect(of('place')).toContain('Caesars Palace');
   });
 });

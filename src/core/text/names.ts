@@ -126,6 +126,9 @@ function titleAt(tokens: Token[], i: number): number {
   return 0;
 }
 
+/** Romance-language articles that open names of things and places. */
+const ARTICLES = new Set(['La', 'Le', 'Les', 'El', 'Los', 'Las']);
+
 /** A word that can be part of a person's name: "Ryosei", "McLean", "O'Leary", "Jean-Pierre", "W.", "Jr." */
 const NAME_WORD =
   /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['’-]\p{Lu}?\p{Ll}+)*$|^\p{Lu}\.$|^(?:Jr|Sr)\.?$|^(?:II|III|IV)$/u;
@@ -135,6 +138,8 @@ function looksLikePersonName(tokens: Token[]): boolean {
   const words = tokens.filter((t) => !INNER.has(t.text));
   return (
     words.length >= 2 &&
+    // "La Liga", "Le Monde", "El Paso": an article, not a first name.
+    !ARTICLES.has(words[0]?.text ?? '') &&
     words.every((t) => NAME_WORD.test(t.text) && !NOT_NAMES.has(t.text) && !ORG_HEADS.has(t.text)) &&
     // "Grandmother-of-three": a describing compound, not a double-barrelled name.
     !words.some((t) => /-\p{Ll}+-/u.test(t.text)) &&
@@ -166,6 +171,16 @@ function classify(tokens: Token[], afterTitle: boolean): Mention['type'] | undef
   const known = lexiconEntity(name) ?? (tokens.length === 2 ? lexiconEntity(first) : undefined);
   if (known === 'place' && tokens.length === 1) return 'place';
   if (known === 'organization') return 'organization';
+  // "Atletico Madrid", "Bayern Munich": an unknown word before a city names a club, not a person.
+  if (
+    !afterTitle &&
+    tokens.length === 2 &&
+    PLACES.has(last) &&
+    !isGivenName(first) &&
+    !isCommonWord(first) &&
+    !PLACES.has(first)
+  )
+    return 'organization';
   if (afterTitle && tokens.every((t) => NAME_WORD.test(t.text) && !NOT_NAMES.has(t.text))) return 'person';
   if (looksLikePersonName(tokens)) return 'person';
   // Acronyms of organisations we do not list ("SEC", "NHS") are too often something else to guess.
