@@ -56,10 +56,11 @@ export async function summarizeOne(
   input: Readable,
   output: Writable,
   options: { sentences: number; json: boolean },
+  errors: Writable,
 ): Promise<number> {
   const text = (await readAll(input)).trim();
   if (!text) {
-    process.stderr.write('briefer summarize: no text on stdin (pipe an article in)\n');
+    errors.write('briefer summarize: no text on stdin (pipe an article in)\n');
     return 2;
   }
   const story = storyFromText(text);
