@@ -3,12 +3,14 @@
  * Adapters (console, Discord, Slack) and the digest take what they need from this one object.
  */
 import { createCommandRegistry } from '../commands/index.ts';
+import type { StoreProbe } from './adapters/ops-endpoints.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { DigestControl } from './schedule/digest-control.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { resolveSource } from './sources/resolve.ts';
@@ -24,6 +26,10 @@ export interface App {
   registry: CommandRegistry;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
+  /** The digest's store, for `/health` (Discord/Slack runs only). */
+  store?: StoreProbe;
+  /** Served at `/metrics` when Briefer serves Discord or Slack; the console and CLI don't load it. */
+  metrics?: Metrics;
   /** A per-invocation context for a command. */
   context(platform: Platform, extra?: Pick<CommandContext, 'user' | 'channel'>): CommandContext;
 }
@@ -50,6 +56,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       userAgent: env.BRIEFER_USER_AGENT,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
+      onFetch: (outcome) => app.metrics?.feedFetch(outcome),
     });
   const briefings = new BriefingService({
     source,
@@ -76,6 +83,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       logger,
       commands: registry.list(),
       digests: app.digests,
+      metrics: app.metrics,
       ...extra,
     }),
   };

@@ -6,6 +6,7 @@ import type { CommandArgs, CommandDefinition, OptionChoice } from '../core/comma
 import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { DigestControl } from '../schedule/digest-control.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
 
@@ -24,6 +25,8 @@ export interface CommandContext {
   commands: readonly Command[];
   /** The daily digest, when this process runs one (Discord/Slack with a database). */
   digests?: DigestControl;
+  /** Where `runCommand` records each command served, when this process serves metrics. */
+  metrics?: Metrics;
 }
 
 export interface Command {

@@ -11,7 +11,7 @@ import { ConfigError } from '../core/errors.ts';
 import { FeedSource } from './feeds/feed-source.ts';
 import { looksLikeUrlList, parseFeedUrls } from './feeds/feed-spec.ts';
 import { looksLikeFeedsFile } from './feeds/feeds-file.ts';
-import type { SourceLogger } from './feeds/options.ts';
+import type { FeedOptions, SourceLogger } from './feeds/options.ts';
 import { FileSource } from './file-source.ts';
 import { sampleSource } from './sample.ts';
 import type { NewsSource } from './source.ts';
@@ -27,6 +27,7 @@ export interface SourceOptions {
   userAgent?: string;
   logger?: SourceLogger;
   now?: () => Date;
+  onFetch?: FeedOptions['onFetch'];
 }
 
 export function resolveSource(spec: string | undefined, options: SourceOptions = {}): NewsSource {
@@ -39,6 +40,7 @@ export function resolveSource(spec: string | undefined, options: SourceOptions =
     userAgent: options.userAgent,
     logger: options.logger,
     now: options.now,
+    onFetch: options.onFetch,
   };
   if (looksLikeUrlList(value)) {
     try {

@@ -13,6 +13,7 @@ import type { App } from '../../app.ts';
 import { errorReply } from '../../commands/dispatch.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { EPHEMERAL_FLAG, renderDiscordMessages } from '../../render/discord.ts';
+import { serveOps } from '../ops-endpoints.ts';
 import type { Running } from '../running.ts';
 import { fromApi, InteractionType, isApiInteraction } from './api-interaction.ts';
 import { handleInteraction } from './handle-interaction.ts';
@@ -170,7 +171,16 @@ export async function startHttpInteractions(
     deferAfterMs: options.deferAfterMs,
     secrets: [env.DISCORD_TOKEN],
   });
-  const server = createServer(handler);
+  let stopping = false;
+  const ops = {
+    frontEnd: () => ({ ok: !stopping, platform: 'discord', mode: 'http' }),
+    store: app.store,
+    metrics: app.metrics,
+  };
+  // /health and /metrics beside /interactions, for the load balancer and Prometheus.
+  const server = createServer((req, res) => {
+    if (!serveOps(ops, req, res)) handler(req, res);
+  });
   const port = options.port ?? env.DISCORD_HTTP_PORT ?? defaultInteractionsPort(env.PORT);
   const host = options.host ?? env.HOST;
   await new Promise<void>((resolve, reject) => {
@@ -193,6 +203,7 @@ export async function startHttpInteractions(
     url,
     port: bound,
     async stop() {
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Let deferred answers finish their edits before the REST client goes.

@@ -1,7 +1,7 @@
 /** What the adapter needs from the app, and the per-invocation command context for a Slack user. */
 import type { App } from '../../app.ts';
 import type { CommandContext } from '../../commands/types.ts';
-import type { InFlight } from './in-flight.ts';
+import type { InFlight } from '../in-flight.ts';
 
 export type SlackAppView = Pick<App, 'registry' | 'taxonomy' | 'logger' | 'context' | 'config'>;
 

@@ -23,6 +23,8 @@ export interface FeedOptions {
   leadAttempts: number;
   now: () => Date;
   logger: SourceLogger;
+  /** Told the outcome of every feed fetch (for metrics). */
+  onFetch: (outcome: 'fetched' | 'not_modified' | 'failed') => void;
 }
 
 export const DEFAULT_USER_AGENT = 'Briefer/0.1 (news-briefing bot; RSS/Atom reader)';
@@ -45,6 +47,7 @@ export function withDefaults(options: Partial<FeedOptions> = {}): FeedOptions {
     leadAttempts: 3,
     now: () => new Date(),
     logger: SILENT_LOGGER,
+    onFetch: silent,
     ...defined,
   };
 }

@@ -5,8 +5,8 @@
 import type { RespondArguments, SlashCommand } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { createCommandRegistry } from '../../../commands/index.ts';
+import { InFlight } from '../../../src/adapters/in-flight.ts';
 import type { SlackAppView } from '../../../src/adapters/slack/context.ts';
-import { InFlight } from '../../../src/adapters/slack/in-flight.ts';
 import { commandName, slashCommandListener } from '../../../src/adapters/slack/listeners/slash-command.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { loadTaxonomy } from '../../../src/core/taxonomy.ts';
