@@ -25,6 +25,8 @@ export interface SourceOptions {
   headlineHours?: number;
   /** Identifies Briefer to feed servers. */
   userAgent?: string;
+  /** Article links and redirects may reach private addresses (BRIEFER_FETCH_ALLOW_PRIVATE). */
+  allowPrivateAddresses?: boolean;
   logger?: SourceLogger;
   now?: () => Date;
 }
@@ -37,6 +39,7 @@ export function resolveSource(spec: string | undefined, options: SourceOptions =
     timeoutMs: options.timeoutMs,
     headlineHours: options.headlineHours,
     userAgent: options.userAgent,
+    allowPrivateAddresses: options.allowPrivateAddresses,
     logger: options.logger,
     now: options.now,
   };
