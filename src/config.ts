@@ -112,6 +112,10 @@ export const EnvSchema = z.object({
   ).default([]),
 
   PORT: positiveInt(0, 65535).default(3000),
+  /** Every HTTP listener: a request's headers and body must arrive within this. */
+  BRIEFER_REQUEST_TIMEOUT_MS: positiveInt(500, 120_000).default(10_000),
+  /** Every HTTP listener: connections open at once. */
+  BRIEFER_MAX_CONNECTIONS: positiveInt(10, 100_000).default(2_000),
   HOST: listenHost.default('0.0.0.0'),
 
   BRIEFER_DB: z.string().trim().default('var/briefer.db'),
@@ -150,7 +154,15 @@ export interface Config {
  * Parses the environment. Throws a ConfigError whose message names every bad variable, one per line.
  * Pairs are checked too: a Discord token without an application id is a mistake, not a console.
  */
-export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
+export interface LoadOptions {
+  /**
+   * False for the command line: it only posts (e.g. `briefer digest`) and never receives Slack's
+   * requests, so a bot token without a signing secret is fine there.
+   */
+  receives?: boolean;
+}
+
+export function loadConfig(raw: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   // An empty `VAR=` line in .env means "not set", so defaults apply.
   const source = Object.fromEntries(
     Object.entries(raw).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''),
@@ -179,7 +191,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
   if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_APPLICATION_ID)
     problems.push('DISCORD_APPLICATION_ID: required when DISCORD_PUBLIC_KEY is set');
-  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
+  if ((options.receives ?? true) && env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
     problems.push(
       'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)',
     );
