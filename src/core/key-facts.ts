@@ -1,13 +1,17 @@
 /**
- * Key facts of a story: the amounts, percentages, dates, times, people, organisations and places it
- * turns on. Numbers come from patterns (`numeric-facts.ts`), names from capitalised runs (`names.ts`).
- * Repeats are merged ("Lutnick" after "Howard Lutnick" is one person), facts are ranked by how early and
- * how often they appear, and the list is capped with a fair share for each type.
+ * Key facts of a story: the amounts, percentages, dates, times, counts of people (killed, injured,
+ * arrested, missing), people, organisations and places it turns on. Numbers come from patterns
+ * (`numeric-facts.ts`, `people-counts.ts`), names from capitalised runs (`names.ts`). Bylines, captions
+ * and other page furniture are not read. Variants of one entity are one fact under its longest name
+ * ("Lutnick" and "Howard Lutnick"; "Federal Police" and "Australian Federal Police"; "Britain" and
+ * "United Kingdom"), facts are ranked by how often the story mentions them, then how early, and the list
+ * is capped with a fair share for each type.
  */
 import type { KeyFact, KeyFactType, Story } from './schemas.ts';
 import { isBoilerplate } from './text/boilerplate.ts';
 import { nameMentions } from './text/names.ts';
 import { type Mention, numericMentions } from './text/numeric-facts.ts';
+import { splitSentences } from './text/sentences.ts';
 
 /** Options for {@link extractKeyFacts}. */
 export interface KeyFactOptions {
@@ -44,10 +48,7 @@ function key(m: Mention): string {
 export function extractKeyFacts(story: Story, options: KeyFactOptions = {}): KeyFact[] {
   const max = Math.max(0, Math.floor(options.max ?? DEFAULT_MAX));
   if (max === 0) return [];
-  const text = story.paragraphs
-    .filter((p) => !isBoilerplate(p))
-    .join('\n')
-    .slice(0, MAX_CHARS);
+  const text = storyText(story.paragraphs);
   if (!text.trim()) return [];
   const numeric = numericMentions(text);
   const mentions = [...numeric, ...nameMentions(text, numeric)];
@@ -63,11 +64,113 @@ export function extractKeyFacts(story: Story, options: KeyFactOptions = {}): Key
       facts.set(k, { type: m.type, text: m.text, first: m.at, count: 1, score: 0 });
     }
   }
-  for (const fact of facts.values()) {
-    // Frequency counts, but an early mention counts for more: news states its key facts first.
-    fact.score = Math.log2(1 + fact.count) + 2 * (1 - fact.first / text.length);
+  const merged = onePerCount(mergeVariants([...facts.values()]));
+  for (const fact of merged) {
+    // How often the story mentions it comes first; an early mention breaks ties: news states its key facts first.
+    fact.score = 2 * Math.log2(1 + fact.count) + (1 - fact.first / text.length);
   }
-  return fairShare([...facts.values()], max).map(({ type, text }) => ({ type, text }));
+  return fairShare(merged, max).map(({ type, text }) => ({ type, text }));
+}
+
+/**
+ * The story's text without furniture: paragraphs that are bylines, captions or timestamps are left out,
+ * and so are such sentences inside a paragraph. Stops after MAX_CHARS.
+ */
+function storyText(paragraphs: readonly string[]): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const p of paragraphs) {
+    if (length >= MAX_CHARS) break;
+    if (isBoilerplate(p)) continue;
+    const sentences = splitSentences(p);
+    const story = sentences.filter((s) => !isBoilerplate(s));
+    const line = story.length === sentences.length ? p : story.join(' ');
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return kept.join('\n').slice(0, MAX_CHARS);
+}
+
+/** Types whose shorter names are parts of longer ones: "Kaurinui" of "Te Kaurinui Robert". */
+const MERGED_TYPES = new Set<KeyFactType>(['person', 'organization']);
+
+const wordsOf = (name: string) => name.split(/\s+/);
+
+/** Whether `part`'s words stand, in order and together, inside `whole`'s. */
+function within(part: string[], whole: string[]): boolean {
+  for (let i = 0; i + part.length <= whole.length; i++) {
+    if (part.every((w, k) => whole[i + k] === w)) return true;
+  }
+  return false;
+}
+
+/**
+ * A person or organisation named in part ("Te Kaurinui", "Federal Police") is the one named in full
+ * ("Te Kaurinui Robert", "Australian Federal Police"): its mentions go to the longest name that contains
+ * it (the most mentioned, if several do).
+ */
+function mergeVariants(facts: Fact[]): Fact[] {
+  const named = facts
+    .filter((f) => MERGED_TYPES.has(f.type))
+    .map((fact) => ({ fact, words: wordsOf(fact.text) }))
+    .sort((a, b) => b.words.length - a.words.length);
+  const gone = new Set<Fact>();
+  for (let p = named.length - 1; p >= 0; p--) {
+    const part = named[p];
+    if (!part) continue;
+    let into: Fact | undefined;
+    // Only longer names (earlier in the list) can contain it.
+    for (let w = 0; w < p; w++) {
+      const whole = named[w];
+      if (!whole || whole.words.length <= part.words.length) break;
+      if (whole.fact.type !== part.fact.type || gone.has(whole.fact) || !within(part.words, whole.words))
+        continue;
+      if (!into || whole.fact.count > into.count) into = whole.fact;
+    }
+    if (!into) continue;
+    into.count += part.fact.count;
+    into.first = Math.min(into.first, part.fact.first);
+    gone.add(part.fact);
+  }
+  return gone.size ? facts.filter((f) => !gone.has(f)) : facts;
+}
+
+const NUMBER_WORDS = new Map(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, i + 1] as const),
+);
+
+/** The size of a count ("1,200 dead" → 1200, "three arrested" → 3; "dozens" → 24). */
+function countValue(text: string): number {
+  const number = text.slice(0, text.lastIndexOf(' '));
+  const digits = Number.parseFloat(number.replace(/,/g, ''));
+  if (!Number.isNaN(digits)) return number.includes('million') ? digits * 1e6 : digits;
+  if (NUMBER_WORDS.has(number)) return NUMBER_WORDS.get(number) ?? 0;
+  return /^(?:dozens|a dozen)$/.test(number) ? 24 : /^hundreds|^a hundred/.test(number) ? 200 : 1000;
+}
+
+/**
+ * One count per outcome: a death toll rises as a story is updated ("12 dead" early, "19 dead" later),
+ * and the largest figure is the latest. Its mentions are all the figures' mentions.
+ */
+function onePerCount(facts: Fact[]): Fact[] {
+  const best = new Map<string, Fact>();
+  for (const f of facts) {
+    if (f.type !== 'count') continue;
+    const outcome = f.text.slice(f.text.lastIndexOf(' ') + 1);
+    const current = best.get(outcome);
+    if (!current || countValue(f.text) > countValue(current.text)) best.set(outcome, f);
+  }
+  return facts.filter((f) => {
+    if (f.type !== 'count') return true;
+    const kept = best.get(f.text.slice(f.text.lastIndexOf(' ') + 1));
+    if (kept && kept !== f) {
+      kept.count += f.count;
+      kept.first = Math.min(kept.first, f.first);
+    }
+    return kept === f;
+  });
 }
 
 /** Round-robin over types, best fact of each type first, then the chosen facts by score. */
