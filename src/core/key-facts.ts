@@ -9,6 +9,8 @@
  */
 import type { KeyFact, KeyFactType, Story } from './schemas.ts';
 import { isBoilerplate } from './text/boilerplate.ts';
+import { PLACES } from './text/gazetteer.ts';
+import { isCommonWord, isFunctionWord, isGivenName } from './text/lexicon.ts';
 import { nameMentions } from './text/names.ts';
 import { type Mention, numericMentions } from './text/numeric-facts.ts';
 import { splitSentences } from './text/sentences.ts';
@@ -83,7 +85,8 @@ function storyText(paragraphs: readonly string[]): string {
     if (length >= MAX_CHARS) break;
     if (isBoilerplate(p)) continue;
     const sentences = splitSentences(p);
-    const story = sentences.filter((s) => !isBoilerplate(s));
+    // Only short furniture: scraped copy glues story onto "Scroll down for video" and the like.
+    const story = sentences.filter((s) => s.length > SHORT_FURNITURE || !isBoilerplate(s));
     const line = story.length === sentences.length ? p : story.join(' ');
     kept.push(line);
     length += line.length + 1;
@@ -91,10 +94,15 @@ function storyText(paragraphs: readonly string[]): string {
   return kept.join('\n').slice(0, MAX_CHARS);
 }
 
+/** A sentence of furniture inside a paragraph (a credit, a byline, "Read more: …") is no longer than this. */
+const SHORT_FURNITURE = 100;
+
 /** Types whose shorter names are parts of longer ones: "Kaurinui" of "Te Kaurinui Robert". */
 const MERGED_TYPES = new Set<KeyFactType>(['person', 'organization']);
 
 const wordsOf = (name: string) => name.split(/\s+/);
+/** Words compared without case: "Del Bosque" is part of "Vicente del Bosque". */
+const foldedWordsOf = (name: string) => wordsOf(name.toLowerCase());
 
 /** Whether `part`'s words stand, in order and together, inside `whole`'s. */
 function within(part: string[], whole: string[]): boolean {
@@ -112,8 +120,15 @@ function within(part: string[], whole: string[]): boolean {
 function mergeVariants(facts: Fact[]): Fact[] {
   const named = facts
     .filter((f) => MERGED_TYPES.has(f.type))
-    .map((fact) => ({ fact, words: wordsOf(fact.text) }))
+    .map((fact) => ({ fact, words: foldedWordsOf(fact.text) }))
     .sort((a, b) => b.words.length - a.words.length);
+  // Surnames of the people named in full: "Matthew Stevens O'Sullivan" is two names run together.
+  const surnames = new Map<string, Fact[]>();
+  for (const { fact, words } of named) {
+    const last = words[words.length - 1];
+    if (fact.type === 'person' && words.length > 1 && last)
+      surnames.set(last, [...(surnames.get(last) ?? []), fact]);
+  }
   const gone = new Set<Fact>();
   for (let p = named.length - 1; p >= 0; p--) {
     const part = named[p];
@@ -128,11 +143,46 @@ function mergeVariants(facts: Fact[]): Fact[] {
       if (!into || whole.fact.count > into.count) into = whole.fact;
     }
     if (!into) continue;
-    into.count += part.fact.count;
-    into.first = Math.min(into.first, part.fact.first);
-    gone.add(part.fact);
+    // "Unpopular Bubba Watson", "Sebastian Vettel Vettel": a longer name that is the short one plus
+    // ordinary or repeated words is the noisy variant, and the short name stands for both.
+    const [keep, drop] = cleanExtension(part.fact, into, surnames) ? [into, part.fact] : [part.fact, into];
+    keep.count += drop.count;
+    keep.first = Math.min(keep.first, drop.first);
+    gone.add(drop);
   }
   return gone.size ? facts.filter((f) => !gone.has(f)) : facts;
+}
+
+/** Words that join the parts of an organisation's name: "Church of Scientology". */
+const JOINERS = new Set(['of', 'for', 'and', 'the', '&', 'de']);
+
+/** An ordinary word, "un-" words included ("Unpopular"); given names are not ordinary here. */
+const ordinary = (w: string) =>
+  !isGivenName(w) && (isCommonWord(w) || (/^un\p{Ll}{3,}/iu.test(w) && isCommonWord(w.slice(2))));
+
+/**
+ * Whether `whole` is `part` written out in full rather than `part` with noise around it. A person's
+ * longer name adds name words only ("Te Kaurinui" → "Te Kaurinui Robert", not "Unpopular Bubba Watson"
+ * or "Sebastian Vettel Vettel"); an organisation's keeps its head and adds capitalised words before it
+ * ("Federal Police" → "Australian Federal Police", not "Court of Appeal" → "Court of Appeal Millions").
+ */
+function cleanExtension(part: Fact, whole: Fact, surnames: ReadonlyMap<string, Fact[]>): boolean {
+  const partWords = foldedWordsOf(part.text);
+  const wholeWords = foldedWordsOf(whole.text);
+  const seen = new Set(partWords);
+  const extra = wordsOf(whole.text).filter((w) => !seen.has(w.toLowerCase()));
+  if (extra.length !== wholeWords.length - partWords.length) return false; // a repeated word
+  if (part.type === 'person') {
+    return extra.every(
+      (w) =>
+        /^\p{Lu}/u.test(w) &&
+        !ordinary(w) &&
+        !PLACES.has(w) &&
+        !(surnames.get(w.toLowerCase()) ?? []).some((other) => other !== whole),
+    );
+  }
+  const suffix = partWords.every((w, i) => wholeWords[wholeWords.length - partWords.length + i] === w);
+  return suffix && extra.every((w) => (/^\p{Lu}/u.test(w) || JOINERS.has(w)) && !isFunctionWord(w));
 }
 
 const NUMBER_WORDS = new Map(

@@ -268,4 +268,17 @@ describe('key facts a reader can trust (failures seen on real pages)', () => {
     });
     expect(texts(facts, 'count')).toEqual(['19 dead', '7 missing']);
   });
+
+  it('does not let noise around a name replace it, nor take a repeated unknown person for a company', () => {
+    const facts = extractKeyFacts({
+      paragraphs: [
+        // A caption glued to the text, as scraped pages have them.
+        'Hamilton will start ahead of Sebastian Vettel Vettel, who won last time out, shakes hands with Rosberg.',
+        'Sebastian Vettel qualified third. Sebastian Vettel said the Ferrari was fast over a long run.',
+        'Frank Jordan told reporters his son was safe. Later, Frank Jordan thanked the crew, and Frank Jordan wept.',
+      ],
+    });
+    expect(texts(facts, 'person').filter((t) => t.includes('Vettel'))).toEqual(['Sebastian Vettel']);
+    expect(texts(facts, 'organization')).not.toContain('Frank Jordan');
+  });
 });

@@ -543,6 +543,11 @@ function recurringOrganization(runs: Unresolved[]): boolean {
     runs.length >= RECURRING &&
     runs.some((u) => !u.initial) &&
     words.length >= 2 &&
+    // "Frank Jordan", "Joy Smith": a given name or surname is a person we could not confirm, not a company.
+    !isGivenName(words[0]?.text ?? '') &&
+    !isGivenName(words[words.length - 1]?.text ?? '') &&
+    // "CURRENT JOB": a heading in capitals, not a name.
+    !words.every((t) => t.text === t.text.toUpperCase()) &&
     words.length <= 4 &&
     !words.some(
       (t, i) =>
