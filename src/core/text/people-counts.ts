@@ -17,20 +17,30 @@ const WHO = `(?:(?:more|other|[a-z]+) )?(?:people|persons|civilians|children|sol
 const AUX = `(?:(?:were|was|are|is|have been|had been|has been|have|had|being|remain|remained|remains|left|still|now|also|all|reportedly|reported|feared|believed|confirmed|later) )*`;
 const OUTCOME = `(killed|dead|died|injured|wounded|hurt|arrested|detained|missing)`;
 
-/** "19 people were killed", "40 injured", "three are missing". */
-const AFTER = new RegExp(String.raw`(?<!\bno )\b${QUALIFIER}(${NUM}) (?:${WHO} )?${AUX}${OUTCOME}\b`, 'giu');
-/** "killing 19 people", "arrested three suspects", "injuring at least 40 others". */
-const BEFORE = new RegExp(
-  String.raw`\b(killed|killing|kills|injured|injuring|injures|wounded|wounding|arrested|arresting|detained|detaining) ${QUALIFIER}(${NUM}) ${WHO}\b`,
-  'giu',
-);
+// Each pattern is tried only where a number starts (sticky), or ends where one starts: a scan of every
+// position with patterns this size costs more than all other key facts together on a long article.
+/** A number in the text: where a count may start. */
+const NUMBER = new RegExp(String.raw`\b${NUM}\b`, 'giu');
+/** The number at a given place. */
+const NUMBER_HERE = new RegExp(String.raw`${NUM}\b`, 'iuy');
+/** "19 people were killed", "40 injured", "three are missing" (from the number on). */
+const AFTER = new RegExp(`(${NUM}) (?:${WHO} )?${AUX}${OUTCOME}\\b`, 'iuy');
 /** "1,200 deaths", "19 fatalities". */
-const DEATHS = new RegExp(String.raw`\b${QUALIFIER}(${NUM}) (?:${WHO} )?(?:deaths|fatalities)\b`, 'giu');
-/** "the death toll rose to 19", "a death toll of 19". */
-const TOLL = new RegExp(
-  String.raw`\bdeath toll (?:(?:has |had )?(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|stands at|stood at|is|was|of|to|now) )+${QUALIFIER}(${NUM})\b`,
-  'giu',
+const DEATHS = new RegExp(`(${NUM}) (?:${WHO} )?(?:deaths|fatalities)\\b`, 'iuy');
+/** "19 people", "40 others": the people after "killing" / "arrested". */
+const PEOPLE = new RegExp(`(${NUM}) ${WHO}\\b`, 'iuy');
+/** "killing ", "arrested at least " right before the number. */
+const VERB_BEFORE = new RegExp(
+  `\\b(killed|killing|kills|injured|injuring|injures|wounded|wounding|arrested|arresting|detained|detaining) ${QUALIFIER}$`,
+  'iu',
 );
+/** "the death toll rose to " right before the number. */
+const TOLL_BEFORE = new RegExp(
+  `\\bdeath toll (?:(?:has |had )?(?:rose|risen|rises|climbed|climbs|reached|reaches|jumped|stands at|stood at|is|was|of|to|now) )+${QUALIFIER}$`,
+  'iu',
+);
+/** "no one was killed" is nobody. */
+const NO_BEFORE = /\bno $/iu;
 
 const KIND: Record<string, string> = {
   killed: 'dead',
@@ -80,10 +90,39 @@ export function peopleCounts(text: string): Mention[] {
   }
   for (const [from, to] of windows) {
     const part = text.slice(from, to);
-    for (const m of part.matchAll(AFTER)) push(out, from + m.index, m[0].length, m[1] ?? '', m[2] ?? '');
-    for (const m of part.matchAll(BEFORE)) push(out, from + m.index, m[0].length, m[2] ?? '', m[1] ?? '');
-    for (const m of part.matchAll(TOLL)) push(out, from + m.index, m[0].length, m[1] ?? '', 'dead');
-    for (const m of part.matchAll(DEATHS)) push(out, from + m.index, m[0].length, m[1] ?? '', 'dead');
+    for (const n of part.matchAll(NUMBER)) countAt(part, n.index, from, out);
   }
   return out;
+}
+
+/** The count, if any, that the number at `i` of `part` belongs to. */
+function countAt(part: string, i: number, offset: number, out: Mention[]): void {
+  const before = part.slice(Math.max(0, i - 80), i);
+  AFTER.lastIndex = i;
+  const after = AFTER.exec(part);
+  if (after && !NO_BEFORE.test(before)) {
+    push(out, offset + i, after[0].length, after[1] ?? '', after[2] ?? '');
+    return;
+  }
+  DEATHS.lastIndex = i;
+  const deaths = DEATHS.exec(part);
+  if (deaths) {
+    push(out, offset + i, deaths[0].length, deaths[1] ?? '', 'dead');
+    return;
+  }
+  const verb = VERB_BEFORE.exec(before);
+  if (verb) {
+    PEOPLE.lastIndex = i;
+    const people = PEOPLE.exec(part);
+    const start = i - (before.length - verb.index);
+    if (people) push(out, offset + start, i - start + people[0].length, people[1] ?? '', verb[1] ?? '');
+    return;
+  }
+  const toll = TOLL_BEFORE.exec(before);
+  if (toll) {
+    const start = i - (before.length - toll.index);
+    NUMBER_HERE.lastIndex = i;
+    const number = NUMBER_HERE.exec(part);
+    if (number) push(out, offset + start, i - start + number[0].length, number[0], 'dead');
+  }
 }
