@@ -2,8 +2,8 @@
  * Key facts and the multi-outlet lead summary, in-process: ms for one 400 kB article (key facts read its
  * first 50 kB; furniture filtering and sentence splitting run before the cut), ms per ordinary article,
  * and ms for a multi-outlet summary of 20 descriptions. Articles are the summarizer bench's: the eval harness's
- * CNN/Daily Mail dev articles when ../shared is there, else the repo's fixture stories. Best of ROUNDS runs after a
- * warm-up (the warm-up loads compromise's lexicon, a one-off ~0.2 s); `cpu` is the mean CPU time per run,
+ * CNN/Daily Mail dev articles when ../shared is there, else the repo's fixture stories. Best of ROUNDS runs after
+ * WARM_UP runs (the first loads compromise's lexicon, a one-off ~0.2 s); `cpu` is the mean CPU time per run,
  * which a busy shared machine inflates less than the wall clock.
  */
 import { extractKeyFacts } from '../src/core/key-facts.ts';
@@ -13,11 +13,13 @@ import { articles } from './summarizer.ts';
 import type { Row } from './table.ts';
 
 const BIG = 400_000;
-const ROUNDS = 7;
+const ROUNDS = 10;
+/** Runs before timing: the first loads compromise's lexicon, the next let the JIT settle. */
+const WARM_UP = 3;
 
 /** Best wall-clock ms of ROUNDS runs after a warm-up, and mean CPU ms (what one core spends: the machine may be shared). */
 function best(run: () => unknown): { value: number; cpu: number } {
-  run();
+  for (let i = 0; i < WARM_UP; i++) run();
   let min = Number.POSITIVE_INFINITY;
   const cpu = process.cpuUsage();
   for (let i = 0; i < ROUNDS; i++) {
