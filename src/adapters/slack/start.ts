@@ -9,6 +9,7 @@ import type { App } from '../../app.ts';
 import { BrieferError } from '../../core/errors.ts';
 import { limitServer, listenError, listenerLimits, serverOptions } from '../http-limits.ts';
 import type { Running } from '../running.ts';
+import { SlackAdmins } from './admins.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { healthRoute, portOf, startHealthServer } from './health.ts';
 import { InFlight } from './in-flight.ts';
@@ -119,7 +120,7 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     clientOptions: clientOptions(),
     convoStore: false,
   });
-  registerListeners(bolt, { app, inFlight });
+  registerListeners(bolt, { app, inFlight, admins: new SlackAdmins(env.SLACK_DIGEST_ADMINS) });
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

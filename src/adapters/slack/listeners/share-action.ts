@@ -31,7 +31,7 @@ export const SHARED_NOTE = '✓ Shared to the channel.';
 
 type ShareArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-export function shareActionListener({ app, inFlight }: SlackDeps) {
+export function shareActionListener({ app, inFlight, admins }: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ShareArgs) => {
     await ack();
     const channel = body.channel?.id ?? (body.container?.channel_id as string | undefined);
@@ -45,7 +45,9 @@ export function shareActionListener({ app, inFlight }: SlackDeps) {
         return;
       }
       try {
-        const reply = await rerun(app, request.command, request.text, body, channel);
+        const adminOnly = app.registry.get(request.command)?.definition.adminOnly;
+        const isAdmin = adminOnly ? await admins.isAdmin(body.user.id, client, log) : false;
+        const reply = await rerun(app, request.command, request.text, body, channel, isAdmin);
         if (reply.visibility !== 'public') {
           await respondAll(respond, renderSlackMessages(reply, app.taxonomy), 'ephemeral');
           return;
@@ -79,9 +81,11 @@ async function rerun(
   text: string,
   body: ShareArgs['body'],
   channel: string,
+  isAdmin: boolean,
 ): Promise<Reply> {
   const command = app.registry.get(name);
   const context = slackCommandContext(app, {
+    isAdmin,
     userId: body.user.id,
     userName: body.user.username,
     channelId: channel,
