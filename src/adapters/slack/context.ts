@@ -4,7 +4,10 @@ import type { CommandContext } from '../../commands/types.ts';
 import type { SlackAdmins } from './admins.ts';
 import type { InFlight } from './in-flight.ts';
 
-export type SlackAppView = Pick<App, 'registry' | 'taxonomy' | 'logger' | 'context' | 'config'>;
+export type SlackAppView = Pick<
+  App,
+  'registry' | 'taxonomy' | 'logger' | 'context' | 'config' | 'replayGuard'
+>;
 
 export interface SlackDeps {
   app: SlackAppView;

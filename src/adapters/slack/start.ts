@@ -14,6 +14,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { healthRoute, portOf, startHealthServer } from './health.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
+import { replayMiddleware, signatureProperty } from './replay.ts';
 import { slackApiUrl, slackClientOptions, slackSecrets } from './web-client.ts';
 
 /** Slack's payloads are small (a button click carries its message: tens of kB); more is not Slack. */
@@ -108,6 +109,8 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
       // Ack first, work after: the HTTP response goes out the moment ack() is called.
       processBeforeResponse: false,
       bodyLimit: SLACK_MAX_BODY_BYTES,
+      // The verified signature, for the replay guard.
+      customPropertiesExtractor: signatureProperty,
     });
   }
 
@@ -120,6 +123,7 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     clientOptions: clientOptions(),
     convoStore: false,
   });
+  bolt.use(replayMiddleware(app.replayGuard, app.logger.child({ platform: 'slack' })));
   registerListeners(bolt, { app, inFlight, admins: new SlackAdmins(env.SLACK_DIGEST_ADMINS) });
 
   let server: Server;

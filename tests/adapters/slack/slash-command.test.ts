@@ -10,6 +10,7 @@ import type { SlackAppView } from '../../../src/adapters/slack/context.ts';
 import { InFlight } from '../../../src/adapters/slack/in-flight.ts';
 import { commandName, slashCommandListener } from '../../../src/adapters/slack/listeners/slash-command.ts';
 import { loadConfig } from '../../../src/config.ts';
+import { MemoryReplayGuard } from '../../../src/store/shared-state.ts';
 import { loadTaxonomy } from '../../../src/core/taxonomy.ts';
 import type { BriefingProvider } from '../../../src/service/briefing-provider.ts';
 import { memoryLog } from '../../fakes/slack/memory-log.ts';
@@ -22,6 +23,7 @@ function setup(briefings: BriefingProvider = { get: async () => ({ briefing: mak
   const app: SlackAppView = {
     registry,
     taxonomy,
+    replayGuard: new MemoryReplayGuard(),
     logger: log.logger,
     config: loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-1',

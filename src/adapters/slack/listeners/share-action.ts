@@ -20,6 +20,7 @@ import type { Reply } from '../../../core/reply.ts';
 import type { Logger } from '../../../log.ts';
 import { SLACK } from '../../../render/limits.ts';
 import { renderSlackMessages, type SlackMessage } from '../../../render/slack.ts';
+import type { ReplayGuard } from '../../../store/shared-state.ts';
 import { type SlackDeps, slackCommandContext } from '../context.ts';
 import { postAll, respondAll, slackErrorCode } from '../deliver.ts';
 import { decodeShareValue } from '../share-value.ts';
@@ -42,6 +43,13 @@ export function shareActionListener({ app, inFlight, admins }: SlackDeps) {
       if (!request || !channel) {
         log.warn({ value: action.value }, 'share button with an unknown value');
         await tell(respond, log, 'This button no longer works. Run the command again to share it.');
+        return;
+      }
+      // One reply is shared once: a double click (two genuine requests) must not post twice.
+      const messageTs = body.container?.message_ts as string | undefined;
+      const shareKey = `slack-share:${channel}:${messageTs ?? body.response_url}:${action.value}`;
+      if (!(await firstShare(app.replayGuard, shareKey, log))) {
+        log.info({ command: request.command }, 'share clicked again; already shared');
         return;
       }
       try {
@@ -116,6 +124,18 @@ async function shareToChannel(
   }
   await postAll(client, channel, rest);
   return 'chat.postMessage';
+}
+
+/** Shares are remembered for a day (an ephemeral reply does not outlive its session for long). */
+const SHARE_MEMORY_MS = 24 * 3_600_000;
+
+async function firstShare(guard: ReplayGuard, key: string, log: Logger): Promise<boolean> {
+  try {
+    return await guard.firstSeen(key, SHARE_MEMORY_MS);
+  } catch (error) {
+    log.warn({ reason: (error as Error).message }, 'replay guard unavailable; sharing anyway');
+    return true;
+  }
 }
 
 async function tell(respond: RespondFn, log: Logger, text: string): Promise<void> {
