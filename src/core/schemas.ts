@@ -122,6 +122,13 @@ export const BriefingSchema = z.object({
     keyFacts: z.array(KeyFactSchema),
     /** Sentences in the whole article, to show how much was condensed. */
     totalSentences: z.number().int().min(0),
+    // AI summaries (docs/ai-summaries.md): set only when a model's grounded summary is shown;
+    // `summary` above stays the extractive one (the floor, and what key facts are read beside).
+    summaryKind: z.enum(['model', 'extractive']).optional(),
+    model: z.string().min(1).optional(),
+    modelSummary: z
+      .object({ sentences: z.array(text).min(1), whyItMatters: text, overview: optionalText })
+      .optional(),
   }),
   /** Every headline once, in input order, with its category. */
   headlines: z.array(CategorizedHeadlineSchema),
