@@ -18,7 +18,10 @@ const model = withModelSummary(extractive, {
   overview: 'A busy day.',
   model: 'llama3.1',
 });
-const story = (briefing: typeof model): Reply => ({ view: { kind: 'story', briefing } });
+const story = (briefing: typeof model): Reply => ({
+  view: { kind: 'story', briefing },
+  visibility: 'public',
+});
 
 describe('AI summary label', () => {
   it('console text', () => {
@@ -58,14 +61,14 @@ describe('AI summary label', () => {
   });
 
   it('JSON says which summary and which model', () => {
-    const json = briefingToJson(model).lead;
+    const json: Record<string, unknown> = briefingToJson(model).lead;
     expect(json.summaryKind).toBe('model');
     expect(json.model).toBe('llama3.1');
     expect(json.summary).toEqual(['A plain-language first sentence.', 'A second one.']);
     expect(json.whyItMatters).toBe('It changes prices.');
     expect(json.overview).toBe('A busy day.');
     expect(json.extractiveSummary).toEqual(['The first sentence.']);
-    const plain = briefingToJson(extractive).lead;
+    const plain: Record<string, unknown> = briefingToJson(extractive).lead;
     expect(plain.summaryKind).toBe('extractive');
     expect(plain.summary).toEqual(['The first sentence.']);
     expect('model' in plain).toBe(false);
