@@ -98,7 +98,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
 }
 
 /** The lead's AI summary writer, when BRIEFER_LLM_URL is set (docs/ai-summaries.md). */
-function createLeadSummarizer(
+export function createLeadSummarizer(
   config: Config,
   overrides: AppOverrides,
   logger: Logger,
