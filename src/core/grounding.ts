@@ -4,6 +4,7 @@
  * "$550 billion", "5%" matches "5 per cent", "Dec. 23" matches "23 December" and "1,200" matches "1200".
  * A model may rephrase the words; it may not bring a figure, a date or a name the article does not have.
  */
+import { isCommonWord } from './text/lexicon.ts';
 import { nameMentions } from './text/names.ts';
 import { numericMentions } from './text/numeric-facts.ts';
 import { normalizeText } from './text/tokens.ts';
@@ -64,8 +65,8 @@ const MONTHS = [
 ];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 /** "Jan", "Jan.", "January", "Sept" → "january"… (May has no abbreviation). */
-const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?/giu;
-const WEEKDAY_WORD = /\b(mon|tues?|wed|thu(?:rs)?|fri|sat|sun)[a-z]*day\b/giu;
+const MONTH_WORD = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?/gu;
+const WEEKDAY_WORD = /\b(Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)[a-z]*day\b/gu;
 
 const CURRENCIES: Array<[RegExp, string]> = [
   [/\$|dollar/i, '$'],
@@ -125,8 +126,7 @@ function currenciesIn(text: string): Map<string, string> {
 function foldName(text: string): string {
   return normalizeText(text)
     .toLowerCase()
-    .replace(/\b([a-z])\.(?=[a-z]\.)/g, '$1')
-    .replace(/\b([a-z])\.(?![a-z])/g, '$1')
+    .replace(/\./g, '')
     .replace(/'s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -135,19 +135,22 @@ function foldName(text: string): string {
 /** Capitalised words that are not the first of a sentence, or are but are not ordinary words. */
 function capitalisedWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of normalizeText(text).matchAll(/(^|[.!?:;"(]\s*|\s)(\p{Lu}[\p{L}'.-]*)/gu)) {
-    const word = (m[2] ?? '').replace(/['.-]+$|'s$/u, '');
-    const opensSentence = m[1] !== ' ' && m[1] !== '';
-    const first = m.index === 0 || opensSentence;
-    if (!word || (first && COMMON_OPENERS.has(word.toLowerCase()))) continue;
+  const plain = normalizeText(text);
+  for (const m of plain.matchAll(/(?<![\p{L}\p{N}'.-])\p{Lu}[\p{L}\p{N}'.-]*/gu)) {
+    const word = m[0].replace(/['.-]+$|'s$/u, '');
+    // What comes before the word, spaces and quotes left out: nothing or an end of sentence = it opens one.
+    const before = plain.slice(0, m.index).replace(/[\s"'([]+$/u, '');
+    const first = before === '' || /[.!?:;]$/u.test(before);
+    // A sentence may open on any ordinary word ("Caught", "Appalling"); a name is checked all the same.
+    if (!word || (first && (COMMON_OPENERS.has(word.toLowerCase()) || isCommonWord(word)))) continue;
     out.push(word);
   }
   return out;
 }
 
 /**
- * Words a model may open a sentence with that are never names. Kept short on purpose: an unknown
- * capitalised word must be in the article, so an invented name cannot slip through as an "opener".
+ * Words a model may open a sentence with that are never names (the lexicon covers the rest of ordinary
+ * English). An unknown capitalised word must be in the article, so an invented name cannot slip through.
  */
 const COMMON_OPENERS = new Set(
   'the a an this that these those it its they their there he she his her we our in on at for from with by as after before while when if but and or so yet also however meanwhile why what how who which officials critics analysts experts investors residents some many most several both other others one two three four five six seven eight nine ten more less no not all any each such while despite although though because since until under over about according'.split(
