@@ -47,5 +47,12 @@ describe('checkGrounding', () => {
   it('accepts names as the article writes them, and "US" for "U.S."', () => {
     expect(check('Duarte said the US had not decided.').grounded).toBe(true);
     expect(check('The Harbor Compact was signed in Lisbon.').grounded).toBe(true);
+    expect(
+      checkGrounding('The US will not join.', 'The United States has not said it will join.').grounded,
+    ).toBe(true);
+  });
+
+  it('reads "may" as a verb and "five" in the article as 5', () => {
+    expect(check('Kenya may join; 5 nations signed.').grounded).toBe(true);
   });
 });
