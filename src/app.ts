@@ -9,7 +9,7 @@ import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { DigestControl } from './schedule/digest-service.ts';
+import type { DigestControl } from './schedule/digest-control.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { LeadSummarizer } from './service/lead-summarizer.ts';
 import { createOpenAiChat } from './service/openai-chat.ts';

@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { type App, createApp, createLeadSummarizer } from '../app.ts';
 import { runCommand } from '../commands/dispatch.ts';
-import type { CommandArgs } from '../commands/types.ts';
 import { loadConfig } from '../config.ts';
+import type { CommandArgs } from '../core/command-definition.ts';
 import { BrieferError, UsageError } from '../core/errors.ts';
 import { createLogger } from '../log.ts';
 import { briefingToJson } from '../render/briefing-json.ts';
