@@ -62,6 +62,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       timeoutMs: env.BRIEFER_FETCH_TIMEOUT_MS,
       headlineHours: env.BRIEFER_HEADLINE_HOURS,
       userAgent: env.BRIEFER_USER_AGENT,
+      allowPrivateAddresses: env.BRIEFER_FETCH_ALLOW_PRIVATE,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
     });

@@ -96,8 +96,10 @@ export async function runCli(argv: string[]): Promise<number> {
       if (command !== 'headlines') await app.briefings.whenSummarized();
       const args: CommandArgs = command === 'headlines' ? { category: values.category } : { sentences };
       const reply = await runCommand(app.registry, command, args, app.context('cli'));
-      process.stdout.write(`${formatReply(app, reply, format)}\n`);
-      return reply.view.kind === 'message' && reply.view.tone === 'error' ? 2 : 0;
+      const failed = reply.view.kind === 'message' && reply.view.tone === 'error';
+      // An error (e.g. an unknown --category) goes to stderr, so stdout only ever holds results.
+      (failed ? process.stderr : process.stdout).write(`${formatReply(app, reply, format)}\n`);
+      return failed ? 2 : 0;
     }
     case 'digest':
       return postDigestNow(makeApp(values.source), values.channel);
@@ -146,7 +148,7 @@ function makeApp(source: string | undefined, sentences?: number): App {
     ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}),
     ...(sentences !== undefined ? { BRIEFER_SENTENCES: String(sentences) } : {}),
   };
-  const config = loadConfig(env);
+  const config = loadConfig(env, { receives: false });
   // The CLI is quiet unless asked: warnings and errors only.
   const logger = createLogger(config.env.LOG_LEVEL ?? 'warn');
   return createApp(config, { logger });
@@ -154,7 +156,7 @@ function makeApp(source: string | undefined, sentences?: number): App {
 
 /** `--llm`: the configured model; without BRIEFER_LLM_URL it is a usage error, not a silent fallback. */
 function modelSummarizer(): ModelSummarizer {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { receives: false });
   const logger = createLogger(config.env.LOG_LEVEL ?? 'warn');
   const summarizer = createLeadSummarizer(config, {}, logger);
   if (!summarizer)
