@@ -18,7 +18,8 @@ const ROUNDS = 5;
 
 type Summarizer = (text: string, sentences: number) => unknown;
 
-function articles(): { source: string; texts: string[] } {
+/** The dev articles (or, without ../shared, the repo's fixture stories); the key-facts bench reads them too. */
+export function articles(): { source: string; texts: string[] } {
   if (existsSync(CNNDM)) {
     const texts = readFileSync(CNNDM, 'utf8')
       .split('\n')

@@ -6,7 +6,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
+import { type ListenerLimits, limitServer, listen, serverOptions } from './http-limits.ts';
 
 export const HEALTH_PATH = '/health';
 export const METRICS_PATH = '/metrics';
@@ -110,17 +112,16 @@ async function answer(
 }
 
 /** A server of its own for `/health` and `/metrics` (Socket Mode, a gateway-only Discord bot). */
-export async function startOpsServer(deps: OpsDeps, port: number, host: string): Promise<Server> {
-  const server = createServer((req, res) => {
+export async function startOpsServer(
+  deps: OpsDeps,
+  where: { port: number; host: string; limits: ListenerLimits },
+  logger: Logger,
+): Promise<Server> {
+  const server = createServer(serverOptions(where.limits), (req, res) => {
     if (!serveOps(deps, req, res)) res.writeHead(404).end();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  limitServer(server, logger, where.limits);
+  await listen(server, where.port, where.host);
   return server;
 }
 

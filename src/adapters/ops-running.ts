@@ -1,5 +1,6 @@
 /** `/health` and `/metrics` on PORT for a process whose front ends have no HTTP server (a gateway-only Discord bot). */
 import type { App } from '../app.ts';
+import { listenerLimits } from './http-limits.ts';
 import { type FrontEndStatus, portOf, startOpsServer } from './ops-endpoints.ts';
 import type { Running } from './running.ts';
 
@@ -15,8 +16,8 @@ export async function startOpsRunning(
       store: app.store,
       metrics: app.metrics,
     },
-    env.PORT,
-    env.HOST,
+    { port: env.PORT, host: env.HOST, limits: listenerLimits(env) },
+    app.logger,
   );
   const port = portOf(server);
   app.logger.info({ port, host: env.HOST }, 'serving /health and /metrics');

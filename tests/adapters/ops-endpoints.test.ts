@@ -1,14 +1,20 @@
 /** `/health` and `/metrics` over real HTTP on 127.0.0.1: the front end and the store decide health. */
 import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LISTENER_LIMITS } from '../../src/adapters/http-limits.ts';
 import { type OpsDeps, portOf, startOpsServer } from '../../src/adapters/ops-endpoints.ts';
+import { createLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 async function serve(deps: OpsDeps): Promise<string> {
-  server = await startOpsServer(deps, 0, '127.0.0.1');
+  server = await startOpsServer(
+    deps,
+    { port: 0, host: '127.0.0.1', limits: DEFAULT_LISTENER_LIMITS },
+    createLogger('silent'),
+  );
   return `http://127.0.0.1:${portOf(server)}`;
 }
 
