@@ -3,17 +3,10 @@
  * "10 million yen", "3.5 per cent", "Jan. 5, 2026", "1 May 2014", "Monday", "10 p.m. Japan Standard
  * Time", "14:00 GMT"; and counts of people ("19 dead", `people-counts.ts`).
  */
+import type { Mention } from './mention.ts';
 import { peopleCounts } from './people-counts.ts';
 
-/** A fact found in the text: its type, its text as written, and where it starts. */
-export interface Mention {
-  type: 'money' | 'percent' | 'date' | 'time' | 'count' | 'person' | 'organization' | 'place';
-  text: string;
-  /** Character offset in the scanned text. */
-  at: number;
-  /** Characters it covers in the text, when `text` is not written as found ("19 dead"). */
-  length?: number;
-}
+export type { Mention } from './mention.ts';
 
 const SCALE = String.raw`(?:trillion|billion|million|thousand|bn|tn|mn|m|k)\b`;
 const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
