@@ -30,6 +30,11 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /**
+   * Remembers signed requests already handled (Slack replay protection). In memory by default; the
+   * store's shared one when several instances must agree.
+   */
+  replayGuard: ReplayGuard;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
   /** A per-invocation context for a command. */
@@ -85,6 +90,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
+    replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,

@@ -72,6 +72,7 @@ export async function summarizeOne(
   input: Readable,
   output: Writable,
   options: { sentences: number; json: boolean; model?: ModelSummarizer },
+  errors: Writable,
 ): Promise<number> {
   const raw = await readAll(input);
   if (raw === undefined) {
@@ -80,7 +81,7 @@ export async function summarizeOne(
   }
   const text = raw.trim();
   if (!text) {
-    process.stderr.write('briefer summarize: no text on stdin (pipe an article in)\n');
+    errors.write('briefer summarize: no text on stdin (pipe an article in)\n');
     return 2;
   }
   const story = storyFromText(text);
