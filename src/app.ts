@@ -3,6 +3,7 @@
  * Adapters (console, Discord, Slack) and the digest take what they need from this one object.
  */
 import { createCommandRegistry } from '../commands/index.ts';
+import { RenderCache } from './adapters/render-cache.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
@@ -28,6 +29,8 @@ export interface App {
    * store's shared one when several instances must agree.
    */
   replayGuard: ReplayGuard;
+  /** Rendered replies, once per briefing version, shared by the front ends. */
+  renderCache: RenderCache;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
   /** A per-invocation context for a command. */
@@ -78,6 +81,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     briefings,
     registry,
     replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,
