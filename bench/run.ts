@@ -40,6 +40,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
     title: 'Load: N requests in flight per platform on loopback (bot, fakes and load in one process)',
     run: async () => (await import('./load.ts')).benchLoad(),
   },
+  soak: {
+    title: 'Soak: memory over 600 refreshes (300 new items and a new 400 kB lead article each)',
+    run: async () => (await import('./soak.ts')).benchSoak(),
+  },
   digest: {
     title: 'Daily digest: channels posted per minute by one process',
     run: async () => (await import('./digest.ts')).benchDigest(),
