@@ -4,6 +4,7 @@
  */
 import { createCommandRegistry } from '../commands/index.ts';
 import type { StoreProbe } from './adapters/ops-endpoints.ts';
+import { RenderCache } from './adapters/render-cache.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
@@ -37,6 +38,8 @@ export interface App {
    * store's shared one when several instances must agree.
    */
   replayGuard: ReplayGuard;
+  /** Rendered replies, once per briefing version, shared by the front ends. */
+  renderCache: RenderCache;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
   /** The digest's store, for `/health` (Discord/Slack runs only). */
@@ -98,6 +101,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     briefings,
     registry,
     replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,
