@@ -13,8 +13,15 @@ import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
-import { footerLine, headlineGroups, keyFactsByType, leadTitle } from './briefing-view.ts';
-import { condensedNote, KEY_FACT_LABELS } from './labels.ts';
+import {
+  footerLine,
+  headlineGroups,
+  keyFactsByType,
+  leadSummary,
+  leadSummaryText,
+  leadTitle,
+} from './briefing-view.ts';
+import { KEY_FACT_LABELS } from './labels.ts';
 import { DISCORD } from './limits.ts';
 import { truncate } from './truncate.ts';
 
@@ -269,15 +276,10 @@ function briefingPages(
 
 /** The lead story: title (linked), summary, key facts as fields; shrunk to fit `budget` characters. */
 function leadEmbed(b: Briefing, budget: number): DiscordEmbed {
-  const summary = b.lead.summary.map((s) => s.text).join(' ');
+  const summary = leadSummaryText(b);
   const embed: DiscordEmbed = {
     color: COLORS.lead,
-    author: {
-      name: truncate(
-        plain(`📰 Lead story · ${condensedNote(b.lead.summary.length, b.lead.totalSentences)}`),
-        DISCORD.authorName,
-      ),
-    },
+    author: { name: truncate(plain(`📰 Lead story · ${leadSummary(b).label}`), DISCORD.authorName) },
     title: truncate(safeText(leadTitle(b)), DISCORD.embedTitle),
     description: truncate(summary ? safeText(summary) : '*No summary available.*', DISCORD.embedDescription),
   };
