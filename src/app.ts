@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { HeadlineLimits } from './render/limits.ts';
 import type { DigestControl } from './schedule/digest-service.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { resolveSource } from './sources/resolve.ts';
@@ -22,6 +23,8 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /** How many headlines chat and text views show. */
+  limits: HeadlineLimits;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
   /** A per-invocation context for a command. */
@@ -61,6 +64,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     now: overrides.now,
   });
   const registry = createCommandRegistry();
+  const limits = { maxPerCategory: env.BRIEFER_MAX_PER_CATEGORY, maxHeadlines: env.BRIEFER_MAX_HEADLINES };
   const app: App = {
     config,
     logger,
@@ -69,6 +73,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
+    limits,
     context: (platform, extra = {}) => ({
       platform,
       briefings,
@@ -76,6 +81,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       logger,
       commands: registry.list(),
       digests: app.digests,
+      limits,
       ...extra,
     }),
   };

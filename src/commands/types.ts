@@ -5,6 +5,7 @@
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
+import type { HeadlineLimits } from '../render/limits.ts';
 import type { DigestControl } from '../schedule/digest-service.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
 
@@ -60,13 +61,15 @@ export interface CommandContext {
   commands: readonly Command[];
   /** The daily digest, when this process runs one (Discord/Slack with a database). */
   digests?: DigestControl;
+  /** How many headlines chat and text views show (from the configuration); renderers' defaults when absent. */
+  limits?: HeadlineLimits;
 }
 
 /** What a command answers, before any platform formatting. */
 export type View =
-  | { kind: 'brief'; briefing: Briefing }
+  | { kind: 'brief'; briefing: Briefing; limits?: HeadlineLimits }
   | { kind: 'story'; briefing: Briefing }
-  | { kind: 'headlines'; briefing: Briefing; category?: string }
+  | { kind: 'headlines'; briefing: Briefing; category?: string; limits?: HeadlineLimits }
   | { kind: 'help'; commands: CommandDefinition[] }
   | { kind: 'message'; tone: 'info' | 'success' | 'error'; title?: string; text: string };
 

@@ -40,3 +40,14 @@ export const SLACK = {
   actionValue: 2000,
   responseUrlPosts: 5,
 } as const;
+
+/** How many headlines a briefing shows in chat and text views (JSON keeps every one). */
+export interface HeadlineLimits {
+  /** Most headlines shown per category (BRIEFER_MAX_PER_CATEGORY). */
+  maxPerCategory: number;
+  /** Most headlines shown in all (BRIEFER_MAX_HEADLINES). */
+  maxHeadlines: number;
+}
+
+/** The defaults of BRIEFER_MAX_PER_CATEGORY and BRIEFER_MAX_HEADLINES; renderers use them when a view has none. */
+export const DEFAULT_HEADLINE_LIMITS: HeadlineLimits = { maxPerCategory: 5, maxHeadlines: 40 };

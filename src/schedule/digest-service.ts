@@ -8,6 +8,7 @@ import { UsageError } from '../core/errors.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
 import type { Logger } from '../log.ts';
+import type { HeadlineLimits } from '../render/limits.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
 import { type Db, openDatabase } from '../store/database.ts';
 import { DigestLedger, type PostRecord } from '../store/digest-ledger.ts';
@@ -63,6 +64,8 @@ export interface DigestServiceOptions {
   now?: () => Date;
   retry?: Partial<RetryOptions>;
   safetyIntervalMs?: number;
+  /** How many headlines a digest shows. */
+  limits?: HeadlineLimits;
 }
 
 export class DigestService implements DigestControl {
@@ -88,6 +91,7 @@ export class DigestService implements DigestControl {
       now: this.#now,
       catchUpMs: options.catchUpMs,
       retry: options.retry,
+      limits: options.limits,
     });
     this.scheduler = new DigestScheduler(this.runner, this.subscriptions, {
       logger: options.logger,
