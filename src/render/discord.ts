@@ -242,7 +242,7 @@ function briefingPages(
         DISCORD.embedTitle - 10,
       );
       const lines = g.headlines.map((h) => {
-        const extra = [h.source, ...(h.alsoIn ?? [])].filter(Boolean).join(', ');
+        const extra = h.outlets.map((o) => o.name).join(', ');
         const title = link(safeText(truncate(h.title, 300)), h.url);
         return `• ${title}${extra ? ` — ${safeText(extra)}` : ''}`;
       });

@@ -244,7 +244,7 @@ function storyUnits(b: Briefing): Unit[] {
 
 function headlineLine(h: Briefing['headlines'][number]): string {
   const title = truncate(h.title, HEADLINE_TITLE_MAX);
-  const sources = [h.source, ...(h.alsoIn ?? [])].filter((s): s is string => Boolean(s));
+  const sources = h.outlets.map((o) => o.name);
   const extra = sources.length ? ` · _${escapeMrkdwn(truncate(sources.join(', '), SOURCE_MAX))}_` : '';
   return `• ${mrkdwnLink(h.url, title)}${extra}`;
 }

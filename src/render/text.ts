@@ -58,7 +58,7 @@ export function headlinesText(b: Briefing, taxonomy: Taxonomy, only?: string): s
   for (const g of groups) {
     lines.push('', `${g.category.emoji} ${g.category.label} (${g.headlines.length})`);
     for (const h of g.headlines) {
-      const extra = [h.source, ...(h.alsoIn ?? [])].filter(Boolean).join(', ');
+      const extra = h.outlets.map((o) => o.name).join(', ');
       lines.push(`  • ${h.title}${extra ? ` — ${extra}` : ''}${h.url ? `\n    ${h.url}` : ''}`);
     }
   }
