@@ -156,6 +156,7 @@ function formatReply(app: App, reply: Awaited<ReturnType<typeof runCommand>>, fo
     return JSON.stringify(json, null, 2);
   }
   if (view.kind === 'story') return storyMarkdown(b);
-  if (view.kind === 'headlines') return headlinesMarkdown(b, app.taxonomy, view.category);
-  return briefingMarkdown(b, app.taxonomy);
+  if (view.kind === 'headlines')
+    return headlinesMarkdown(b, app.taxonomy, { only: view.category, limits: view.limits });
+  return briefingMarkdown(b, app.taxonomy, { limits: view.limits });
 }

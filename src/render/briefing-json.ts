@@ -1,10 +1,12 @@
 /**
- * The documented JSON shape of `briefer brief --format json`:
- * { generatedAt, source, lead: { title, url?, summary: [sentence], summaryPositions: [{paragraph, sentence, index}],
- *   keyFacts: [{type, text}], totalSentences }, headlines: [{ title, category, confidence, url?, source? }],
- *   categories: { id: count } }
+ * The documented JSON shape of `briefer brief --format json` (see docs/commands.md). JSON keeps every
+ * headline (the chat and text limits do not apply); links are clean (entities decoded, tracking removed).
  */
-import type { Briefing } from '../core/schemas.ts';
+import { cleanUrl } from '../core/clean-url.ts';
+import type { Briefing, Outlet } from '../core/schemas.ts';
+
+const clean = (url: string | undefined) => (url ? { url: cleanUrl(url) } : {});
+const outletsJson = (outlets: readonly Outlet[]) => outlets.map((o) => ({ name: o.name, ...clean(o.url) }));
 
 export function briefingToJson(b: Briefing) {
   return {
@@ -12,7 +14,9 @@ export function briefingToJson(b: Briefing) {
     source: b.source,
     lead: {
       title: b.lead.title ?? null,
-      ...(b.lead.url ? { url: b.lead.url } : {}),
+      ...clean(b.lead.url),
+      storyId: b.lead.storyId,
+      outlets: outletsJson(b.lead.outlets),
       summary: b.lead.summary.map((s) => s.text),
       summaryPositions: b.lead.summary.map(({ paragraph, sentence, index }) => ({
         paragraph,
@@ -26,9 +30,11 @@ export function briefingToJson(b: Briefing) {
       title: h.title,
       category: h.category,
       confidence: Number(h.confidence.toFixed(4)),
-      ...(h.url ? { url: h.url } : {}),
+      ...clean(h.url),
       ...(h.source ? { source: h.source } : {}),
-      outlets: h.outlets,
+      ...(h.publishedAt ? { publishedAt: h.publishedAt } : {}),
+      storyId: h.storyId,
+      outlets: outletsJson(h.outlets),
     })),
     categories: b.categories,
   };
