@@ -61,7 +61,7 @@ export const EnvSchema = z.object({
   BRIEFER_FETCH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   BRIEFER_MAX_BYTES: positiveInt(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
   /** A briefing is brief: headlines shown per category and in all (chat and text; JSON keeps all). */
-  BRIEFER_MAX_PER_CATEGORY: positiveInt(1, 100).default(DEFAULT_HEADLINE_LIMITS.maxPerCategory),
+  BRIEFER_MAX_PER_CATEGORY: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxPerCategory),
   BRIEFER_MAX_HEADLINES: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxHeadlines),
   /** Sent with every feed and article request; publishers like a contact address in it. */
   BRIEFER_USER_AGENT: optional(z.string().trim().min(1).max(300)),
