@@ -70,6 +70,21 @@ describe('selectHeadlines: a briefing is brief', () => {
     expect(s.groups[0]?.hidden).toBe(3);
   });
 
+  it('gives every category its best headline before the best-covered ones fill the rest', () => {
+    const big = manyHeadlines('markets', 10, 3);
+    const b = outletsBriefing([...big, ...manyHeadlines('sports', 2), ...manyHeadlines('science', 1)]);
+    const s = selectHeadlines(b, taxonomy, { limits: { maxPerCategory: 5, maxHeadlines: 6 } });
+    expect(s.groups.map((g) => [g.category.id, g.headlines.length])).toEqual([
+      ['markets', 4],
+      ['science', 1],
+      ['sports', 1],
+    ]);
+    // With room for fewer headlines than categories, the best-covered categories are shown.
+    const two = selectHeadlines(b, taxonomy, { limits: { maxPerCategory: 5, maxHeadlines: 1 } });
+    expect(two.groups.map((g) => g.category.id)).toEqual(['markets']);
+    expect(two.hidden).toBe(12);
+  });
+
   it('one category asked for shows up to the overall limit', () => {
     const b = outletsBriefing([...manyHeadlines('markets', 50), ...manyHeadlines('sports', 3)]);
     const s = selectHeadlines(b, taxonomy, { only: 'markets' });
