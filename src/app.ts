@@ -7,10 +7,10 @@ import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
+import type { HeadlineLimits } from './core/reply.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { HeadlineLimits } from './render/limits.ts';
-import type { DigestControl } from './schedule/digest-service.ts';
+import type { DigestControl } from './schedule/digest-control.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { resolveSource } from './sources/resolve.ts';
 import type { NewsSource } from './sources/source.ts';
@@ -51,6 +51,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       timeoutMs: env.BRIEFER_FETCH_TIMEOUT_MS,
       headlineHours: env.BRIEFER_HEADLINE_HOURS,
       userAgent: env.BRIEFER_USER_AGENT,
+      allowPrivateAddresses: env.BRIEFER_FETCH_ALLOW_PRIVATE,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
     });

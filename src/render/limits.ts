@@ -1,3 +1,5 @@
+import type { HeadlineLimits } from '../core/reply.ts';
+
 /**
  * Every platform limit Briefer respects, in one place. Renderers import these; nothing else hard-codes them.
  * Sources: Discord API docs (message/embed/component limits), Slack Block Kit reference.
@@ -41,13 +43,7 @@ export const SLACK = {
   responseUrlPosts: 5,
 } as const;
 
-/** How many headlines a briefing shows in chat and text views (JSON keeps every one). */
-export interface HeadlineLimits {
-  /** Most headlines shown per category (BRIEFER_MAX_PER_CATEGORY). */
-  maxPerCategory: number;
-  /** Most headlines shown in all (BRIEFER_MAX_HEADLINES). */
-  maxHeadlines: number;
-}
+export type { HeadlineLimits };
 
 /** The defaults of BRIEFER_MAX_PER_CATEGORY and BRIEFER_MAX_HEADLINES; renderers use them when a view has none. */
 export const DEFAULT_HEADLINE_LIMITS: HeadlineLimits = { maxPerCategory: 5, maxHeadlines: 40 };

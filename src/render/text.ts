@@ -1,7 +1,8 @@
 /** Reply → plain text, for the console and the CLI. No markup; terminals don't ping anyone. */
 
-import { usageOf } from '../commands/parse-text-args.ts';
-import type { CommandDefinition, Reply, View } from '../commands/types.ts';
+import type { CommandDefinition } from '../core/command-definition.ts';
+import { usageOf } from '../core/command-definition.ts';
+import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import {

@@ -1,6 +1,6 @@
 /** Slack: the brief briefing — limits and counts, outlets, age, the lead once with its other outlets, likely categories. */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/types.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import { renderSlackMessages, type SlackMessage } from '../../src/render/slack.ts';
 import { controlSequences, messageProblems } from '../fakes/slack/block-kit-rules.ts';

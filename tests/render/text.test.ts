@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/types.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import { renderText } from '../../src/render/text.ts';
 import { manyHeadlines, outletsBriefing } from '../helpers/outlets-briefing.ts';

@@ -99,7 +99,7 @@ export class FeedSource implements NewsSource {
 
     const clusters = clusterStories(recent);
     const lead = await chooseLead([...clusters].sort(byCoverageThenWeight), {
-      article: (url, headline, signal) => this.#articles.fetch(url, headline, signal),
+      article: (url, headline, feedUrl, signal) => this.#articles.fetch(url, headline, feedUrl, signal),
       logger,
       attempts: this.#options.leadAttempts,
       ...(options.signal ? { signal: options.signal } : {}),
