@@ -118,6 +118,12 @@ export const SummarySentenceSchema = z.object({
   sentence: z.number().int().min(0),
   /** Zero-based sentence index in the whole article. */
   index: z.number().int().min(0),
+  /**
+   * The outlet the sentence is cited to. For a sentence from another outlet's description (not the
+   * article), `paragraph` is the description's number, `sentence` its place in it and `index` its place
+   * among all descriptions' sentences.
+   */
+  source: optionalText,
 });
 export type SummarySentence = z.output<typeof SummarySentenceSchema>;
 
