@@ -1,6 +1,6 @@
 /**
  * The `briefer` command line: the chat views (brief, story, headlines) and the batch tools
- * (summarize, categorize) used by scripts and the eval harness. Logs go to stderr, results to stdout.
+ * (summarize, categorize, cluster) used by scripts and the eval harness. Logs go to stderr, results to stdout.
  * Exit codes: 0 ok, 2 bad input or configuration (one line on stderr, no stack trace), 1 a bug.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
 import { renderText } from '../render/text.ts';
 import { categorizeLines } from './categorize-command.ts';
+import { clusterLines } from './cluster-command.ts';
 import { summarizeBatch, summarizeOne } from './summarize-command.ts';
 
 export const HELP = `briefer — the day's news, briefed
@@ -25,6 +26,7 @@ Usage:
   briefer summarize [--sentences N] [--json]     one article on stdin
   briefer summarize --jsonl                      {"id","text","sentences"} per line → {"id","summary"}
   briefer categorize                             one headline per line → one JSON line each
+  briefer cluster                                {"id","title","source",…} per line → {"id","story"}
   briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
 
 Options:
@@ -71,6 +73,9 @@ export async function runCli(argv: string[]): Promise<number> {
       return values.jsonl
         ? summarizeBatch(process.stdin, process.stdout, sentences ?? 3).then(() => 0)
         : summarizeOne(process.stdin, process.stdout, { sentences: sentences ?? 3, json: values.json });
+    case 'cluster':
+      await clusterLines(process.stdin, process.stdout);
+      return 0;
     case 'categorize': {
       const app = makeApp(values.source);
       await categorizeLines(process.stdin, process.stdout, app.categorizer);
