@@ -9,8 +9,8 @@ const DAY = 24 * HOUR;
 
 /**
  * "just now" (under a minute, or stamped after the briefing: feeds' clocks drift), "35 min ago",
- * "2 h ago", "yesterday" (24–48 h), "3 days ago" (up to a week), then the date ("12 Nov").
- * Undefined when either time is missing or unreadable.
+ * "2 h ago" (under a day), then by calendar day (UTC, like the footer): "yesterday", "3 days ago" (up to
+ * a week), then the date ("12 Nov"). Undefined when either time is missing or unreadable.
  */
 export function formatAge(publishedAt: string | undefined, generatedAt: string): string | undefined {
   if (!publishedAt) return undefined;
@@ -21,7 +21,8 @@ export function formatAge(publishedAt: string | undefined, generatedAt: string):
   if (age < MINUTE) return 'just now';
   if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
   if (age < DAY) return `${Math.floor(age / HOUR)} h ago`;
-  if (age < 2 * DAY) return 'yesterday';
-  if (age < 7 * DAY) return `${Math.floor(age / DAY)} days ago`;
+  const days = Math.floor(now / DAY) - Math.floor(then / DAY);
+  if (days <= 1) return 'yesterday';
+  if (days < 7) return `${days} days ago`;
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(then);
 }

@@ -17,8 +17,11 @@ describe('formatAge (relative to the briefing time, so output is deterministic)'
     expect(formatAge(ago(-5 * MIN), at)).toBe('just now');
   });
 
-  it('says yesterday for 24–48 h, days up to a week, then the date', () => {
+  it('past a day counts calendar days (UTC): yesterday, days up to a week, then the date', () => {
     expect(formatAge(ago(30 * 60 * MIN), at)).toBe('yesterday');
+    expect(formatAge('2026-11-24T00:10:00Z', at)).toBe('yesterday');
+    // 40 h before 02:30 is two calendar days back, not "yesterday".
+    expect(formatAge('2026-11-28T10:30:00Z', '2026-11-30T02:30:00Z')).toBe('2 days ago');
     expect(formatAge(ago(3 * 24 * 60 * MIN), at)).toBe('3 days ago');
     expect(formatAge('2026-11-12T09:00:00Z', at)).toBe('12 Nov');
   });
