@@ -57,8 +57,7 @@ export interface SelectOptions {
 }
 
 /**
- * The headlines a chat or text view shows. Stories with more outlets come first (the builder's order
- * breaks ties). Every category with headlines gets its best one before any category gets a second,
+ * The headlines a chat or text view shows. Stories with more outlets come first, then the newest. Every category with headlines gets its best one before any category gets a second,
  * as long as `maxHeadlines` allows; then the best of the rest, at most `maxPerCategory` a category.
  * The lead's story is never among them: the lead tells it.
  */
@@ -116,9 +115,14 @@ export function selectHeadlines(
   };
 }
 
-/** Most outlets first; a stable sort, so the builder's order (recency, feed weight) breaks ties. */
+/**
+ * Most outlets first, then the newest (undated last); a stable sort, so the builder's order breaks
+ * the remaining ties. The builder already ranks this way; sorting here keeps the cut right for any source.
+ */
 function byCoverage(headlines: readonly CategorizedHeadline[]): CategorizedHeadline[] {
-  return [...headlines].sort((x, y) => y.outlets.length - x.outlets.length);
+  return [...headlines].sort(
+    (x, y) => y.outlets.length - x.outlets.length || (y.publishedAt ?? '').localeCompare(x.publishedAt ?? ''),
+  );
 }
 
 function headlineView(h: CategorizedHeadline, generatedAt: string): HeadlineView {

@@ -70,6 +70,16 @@ describe('selectHeadlines: a briefing is brief', () => {
     expect(s.groups[0]?.hidden).toBe(3);
   });
 
+  it('among stories with as many outlets, shows the newest first', () => {
+    const b = outletsBriefing([
+      { title: 'Old', category: 'sports', hoursAgo: 9 },
+      { title: 'Undated', category: 'sports' },
+      { title: 'New', category: 'sports', hoursAgo: 1 },
+      { title: 'Middle', category: 'sports', hoursAgo: 4 },
+    ]);
+    expect(titles(selectHeadlines(b, taxonomy), 'sports')).toEqual(['New', 'Middle', 'Old', 'Undated']);
+  });
+
   it('gives every category its best headline before the best-covered ones fill the rest', () => {
     const big = manyHeadlines('markets', 10, 3);
     const b = outletsBriefing([...big, ...manyHeadlines('sports', 2), ...manyHeadlines('science', 1)]);
