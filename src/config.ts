@@ -127,6 +127,13 @@ export const EnvSchema = z.object({
   DIGEST_TIME: timeOfDay.default('07:30'),
   DIGEST_TZ: timeZone.default('UTC'),
   DIGEST_CATCHUP_HOURS: z.coerce.number().min(0).max(24).default(3),
+
+  /** An OpenAI-compatible base URL (docs/ai-summaries.md); unset = extractive summaries only. */
+  BRIEFER_LLM_URL: optional(httpUrl),
+  BRIEFER_LLM_MODEL: optional(z.string().trim().min(1).max(200)),
+  BRIEFER_LLM_API_KEY: optional(secret),
+  BRIEFER_LLM_TIMEOUT_MS: positiveInt(100, 300_000).default(20_000),
+  BRIEFER_LLM_MAX_CALLS_PER_HOUR: positiveInt(0, 100_000).default(60),
 });
 
 export type Env = z.output<typeof EnvSchema>;
@@ -201,6 +208,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env, options: LoadOp
     );
   if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN)
     problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  if (env.BRIEFER_LLM_URL && !env.BRIEFER_LLM_MODEL)
+    problems.push('BRIEFER_LLM_MODEL: required when BRIEFER_LLM_URL is set (e.g. gpt-4o-mini or llama3.1)');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   return {

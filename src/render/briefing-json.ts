@@ -1,6 +1,12 @@
 /**
- * The documented JSON shape of `briefer brief --format json` (see docs/commands.md). JSON keeps every
- * headline (the chat and text limits do not apply); links are clean (entities decoded, tracking removed).
+ * The documented JSON shape of `briefer brief --format json` (see docs/commands.md):
+ * { generatedAt, source, lead: { title, url?, storyId, outlets: [{name, url?}], summaryKind: "model"|"extractive",
+ *   model?, summary: [sentence], whyItMatters?, overview?, extractiveSummary?,
+ *   summaryPositions: [{paragraph, sentence, index}], keyFacts: [{type, text}], totalSentences },
+ *   headlines: [{ title, category, confidence, url?, source?, publishedAt?, storyId, outlets }],
+ *   categories: { id: count } }
+ * JSON keeps every headline (the chat and text limits do not apply); links are clean (entities decoded,
+ * tracking removed).
  */
 import { cleanUrl } from '../core/clean-url.ts';
 import type { Briefing, Outlet } from '../core/schemas.ts';
@@ -17,7 +23,17 @@ export function briefingToJson(b: Briefing) {
       ...clean(b.lead.url),
       storyId: b.lead.storyId,
       outlets: outletsJson(b.lead.outlets),
-      summary: b.lead.summary.map((s) => s.text),
+      // summaryKind/model: which summary this is (docs/ai-summaries.md); positions are the extractive one's.
+      summaryKind: b.lead.summaryKind ?? 'extractive',
+      ...(b.lead.summaryKind === 'model' && b.lead.modelSummary
+        ? {
+            model: b.lead.model,
+            summary: b.lead.modelSummary.sentences,
+            whyItMatters: b.lead.modelSummary.whyItMatters,
+            ...(b.lead.modelSummary.overview ? { overview: b.lead.modelSummary.overview } : {}),
+            extractiveSummary: b.lead.summary.map((s) => s.text),
+          }
+        : { summary: b.lead.summary.map((s) => s.text) }),
       summaryPositions: b.lead.summary.map(({ paragraph, sentence, index }) => ({
         paragraph,
         sentence,

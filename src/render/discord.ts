@@ -18,6 +18,8 @@ import {
   footerLine,
   headlineMeta,
   keyFactsByType,
+  leadSummary,
+  leadSummaryText,
   leadView,
   moreHeadlinesNote,
   moreNote,
@@ -25,7 +27,7 @@ import {
   outletsLabel,
   selectHeadlines,
 } from './briefing-view.ts';
-import { condensedNote, KEY_FACT_LABELS } from './labels.ts';
+import { KEY_FACT_LABELS } from './labels.ts';
 import { DISCORD, type HeadlineLimits } from './limits.ts';
 import { joinWithin, truncate } from './truncate.ts';
 import { MARKDOWN_LINK_BREAKERS, percentEncodeChars } from './url-escape.ts';
@@ -297,17 +299,12 @@ function briefingPages(
  */
 function leadEmbed(b: Briefing, budget: number): DiscordEmbed {
   const lead = leadView(b);
-  const summary = b.lead.summary.map((s) => s.text).join(' ');
+  const summary = leadSummaryText(b);
   const also = alsoReportedLine(lead.alsoReportedBy);
   const alsoPart = also ? `\n\n${also}` : '';
   const embed: DiscordEmbed = {
     color: COLORS.lead,
-    author: {
-      name: truncate(
-        plain(`📰 Lead story · ${condensedNote(b.lead.summary.length, b.lead.totalSentences)}`),
-        DISCORD.authorName,
-      ),
-    },
+    author: { name: truncate(plain(`📰 Lead story · ${leadSummary(b).label}`), DISCORD.authorName) },
     title: truncate(safeText(lead.title), DISCORD.embedTitle),
     description: truncate(
       summary ? safeText(summary) : '*No summary available.*',

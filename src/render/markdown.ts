@@ -6,6 +6,7 @@ import {
   footerLine,
   headlineMeta,
   keyFactsByType,
+  leadSummary,
   leadView,
   moreHeadlinesNote,
   moreNote,
@@ -35,12 +36,15 @@ function outletLinks(outlets: readonly OutletView[]): string {
 export function storyMarkdown(b: Briefing): string {
   const lead = leadView(b);
   const lines = [`## ${mdLink(lead.title, lead.url)}`, ''];
+  const summary = leadSummary(b);
   lines.push(
-    ...b.lead.summary
-      .map((s) => `> ${escapeMarkdown(s.text)}`)
+    ...summary.sentences
+      .map((s) => `> ${escapeMarkdown(s)}`)
       .flatMap((l) => [l, '>'])
       .slice(0, -1),
   );
+  if (summary.whyItMatters) lines.push('>', `> **Why it matters:** ${escapeMarkdown(summary.whyItMatters)}`);
+  if (b.lead.summaryKind === 'model') lines.push('', `_${escapeMarkdown(summary.label)}_`);
   if (lead.alsoReportedBy.length) {
     lines.push('', `**${ALSO_REPORTED_BY}:** ${outletLinks(lead.alsoReportedBy)}`);
   }

@@ -26,6 +26,8 @@ import {
   type HeadlineView,
   headlineMeta,
   keyFactsByType,
+  leadSummary,
+  leadSummaryText,
   leadView,
   moreHeadlinesNote,
   moreNote,
@@ -33,7 +35,7 @@ import {
   outletsLabel,
   selectHeadlines,
 } from './briefing-view.ts';
-import { condensedNote, KEY_FACT_LABELS } from './labels.ts';
+import { KEY_FACT_LABELS } from './labels.ts';
 import { type HeadlineLimits, SLACK } from './limits.ts';
 import { joinWithin, truncate } from './truncate.ts';
 import { percentEncodeChars } from './url-escape.ts';
@@ -230,14 +232,15 @@ function storyUnits(b: Briefing): Unit[] {
 
   const link = sanitizeUrl(lead.url);
   const linkLine = link ? `\n<${link}|Read the full story →>` : '';
-  const summaryPlain = b.lead.summary.map((s) => s.text).join(' ') || 'No summary available.';
+  const summaryPlain = leadSummaryText(b) || 'No summary available.';
   units.push({
     block: section(`${fitEscaped(summaryPlain, SUMMARY_MAX - linkLine.length)}${linkLine}`),
     plain: summaryPlain,
     headlines: 0,
   });
 
-  const condensed = `Summary: ${condensedNote(b.lead.summary.length, b.lead.totalSentences)}`;
+  const { label } = leadSummary(b);
+  const condensed = label.startsWith('AI summary') ? label : `Summary: ${label}`;
   units.push({ block: context([escapeMrkdwn(condensed)]), plain: '', headlines: 0 });
 
   if (lead.alsoReportedBy.length) {

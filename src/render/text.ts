@@ -10,6 +10,7 @@ import {
   footerLine,
   headlineMeta,
   keyFactsByType,
+  leadSummary,
   leadView,
   moreHeadlinesNote,
   moreNote,
@@ -17,7 +18,7 @@ import {
   type SelectOptions,
   selectHeadlines,
 } from './briefing-view.ts';
-import { condensedNote, KEY_FACT_LABELS } from './labels.ts';
+import { KEY_FACT_LABELS } from './labels.ts';
 
 export function renderText(reply: Reply, taxonomy: Taxonomy): string {
   const notices = (reply.notices ?? []).map((n) => `⚠️  ${n}`);
@@ -53,8 +54,10 @@ export function storyText(b: Briefing): string {
   const lines = [`📰 ${lead.title}`];
   if (lead.url) lines.push(lead.url);
   lines.push('');
-  for (const s of b.lead.summary) lines.push(`  ${s.text}`);
-  lines.push(`  (${condensedNote(b.lead.summary.length, b.lead.totalSentences)})`);
+  const summary = leadSummary(b);
+  for (const s of summary.sentences) lines.push(`  ${s}`);
+  if (summary.whyItMatters) lines.push(`  Why it matters: ${summary.whyItMatters}`);
+  lines.push(`  (${summary.label})`);
   if (lead.alsoReportedBy.length) {
     lines.push('', `${ALSO_REPORTED_BY}: ${lead.alsoReportedBy.map((o) => o.name).join(', ')}`);
     for (const o of lead.alsoReportedBy) if (o.url) lines.push(`  ${o.name}: ${o.url}`);
