@@ -9,6 +9,7 @@ import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
+import type { HeadlineLimits } from './core/reply.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -33,6 +34,8 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /** How many headlines chat and text views show. */
+  limits: HeadlineLimits;
   /**
    * Remembers signed requests already handled (Slack replay protection). In memory by default; the
    * store's shared one when several instances must agree.
@@ -92,6 +95,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     leadSummarizer: createLeadSummarizer(config, overrides, logger),
   });
   const registry = createCommandRegistry();
+  const limits = { maxPerCategory: env.BRIEFER_MAX_PER_CATEGORY, maxHeadlines: env.BRIEFER_MAX_HEADLINES };
   const app: App = {
     config,
     logger,
@@ -100,6 +104,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
+    limits,
     replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
     renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
@@ -110,6 +115,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       commands: registry.list(),
       digests: app.digests,
       metrics: app.metrics,
+      limits,
       ...extra,
     }),
   };
