@@ -4,10 +4,12 @@
  */
 import { createCommandRegistry } from '../commands/index.ts';
 import type { StoreProbe } from './adapters/ops-endpoints.ts';
+import { RenderCache } from './adapters/render-cache.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
+import type { HeadlineLimits } from './core/reply.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -32,11 +34,15 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /** How many headlines chat and text views show. */
+  limits: HeadlineLimits;
   /**
    * Remembers signed requests already handled (Slack replay protection). In memory by default; the
    * store's shared one when several instances must agree.
    */
   replayGuard: ReplayGuard;
+  /** Rendered replies, once per briefing version, shared by the front ends. */
+  renderCache: RenderCache;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
   /** The digest's store, for `/health` (Discord/Slack runs only). */
@@ -89,6 +95,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     leadSummarizer: createLeadSummarizer(config, overrides, logger),
   });
   const registry = createCommandRegistry();
+  const limits = { maxPerCategory: env.BRIEFER_MAX_PER_CATEGORY, maxHeadlines: env.BRIEFER_MAX_HEADLINES };
   const app: App = {
     config,
     logger,
@@ -97,7 +104,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
+    limits,
     replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,
@@ -106,6 +115,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       commands: registry.list(),
       digests: app.digests,
       metrics: app.metrics,
+      limits,
       ...extra,
     }),
   };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
+import { DEFAULT_HEADLINE_LIMITS } from './render/limits.ts';
 
 /** Unset and empty-string variables are the same thing: absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -74,6 +75,9 @@ export const EnvSchema = z.object({
   BRIEFER_HEADLINE_HOURS: positiveInt(1, 24 * 14).default(24),
   BRIEFER_FETCH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   BRIEFER_MAX_BYTES: positiveInt(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** A briefing is brief: headlines shown per category and in all (chat and text; JSON keeps all). */
+  BRIEFER_MAX_PER_CATEGORY: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxPerCategory),
+  BRIEFER_MAX_HEADLINES: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxHeadlines),
   /** Sent with every feed and article request; publishers like a contact address in it. */
   BRIEFER_USER_AGENT: optional(
     z
@@ -129,7 +133,7 @@ export const EnvSchema = z.object({
   BRIEFER_LLM_MODEL: optional(z.string().trim().min(1).max(200)),
   BRIEFER_LLM_API_KEY: optional(secret),
   BRIEFER_LLM_TIMEOUT_MS: positiveInt(100, 300_000).default(20_000),
-  BRIEFER_LLM_MAX_CALLS_PER_HOUR: positiveInt(0, 100_000).default(60),
+  BRIEFER_LLM_MAX_CALLS_PER_HOUR: positiveInt(0, 10_000).default(60),
 });
 
 export type Env = z.output<typeof EnvSchema>;

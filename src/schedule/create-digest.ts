@@ -29,6 +29,7 @@ export function createDigestService(app: App, overrides: { now?: () => Date } = 
     catchUpMs: env.DIGEST_CATCHUP_HOURS * 3_600_000,
     configured: { channels: env.DIGEST_CHANNELS, time: env.DIGEST_TIME, timezone: env.DIGEST_TZ },
     defaults: { time: env.DIGEST_TIME, timezone: env.DIGEST_TZ },
+    limits: app.limits,
     now: overrides.now,
   });
 }

@@ -5,6 +5,7 @@
 
 import { timeOfDay, timeZone } from '../config.ts';
 import { UsageError } from '../core/errors.ts';
+import type { HeadlineLimits } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
 import type { Logger } from '../log.ts';
@@ -37,6 +38,8 @@ export interface DigestServiceOptions {
   now?: () => Date;
   retry?: Partial<RetryOptions>;
   safetyIntervalMs?: number;
+  /** How many headlines a digest shows. */
+  limits?: HeadlineLimits;
 }
 
 export class DigestService implements DigestControl {
@@ -62,6 +65,7 @@ export class DigestService implements DigestControl {
       now: this.#now,
       catchUpMs: options.catchUpMs,
       retry: options.retry,
+      limits: options.limits,
     });
     this.scheduler = new DigestScheduler(this.runner, this.subscriptions, {
       logger: options.logger,

@@ -7,6 +7,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { App } from '../../app.ts';
 import { BrieferError } from '../../core/errors.ts';
 import { InFlight } from '../in-flight.ts';
+import { LoadGauge } from '../load-gauge.ts';
 import type { Running } from '../running.ts';
 import { discordJsResponder, fromDiscordJs, isSupported } from './gateway-interaction.ts';
 import { handleInteraction } from './handle-interaction.ts';
@@ -63,7 +64,14 @@ export async function startGateway(app: App, options: GatewayOptions = {}): Prom
   client.on(Events.Debug, (message) => log.trace({ detail: scrubText(message, secrets) }, 'discord debug'));
   logRateLimits(client.rest, log);
 
-  const deps = { app, logger: log, deferAfterMs: options.deferAfterMs, secrets };
+  const deps = {
+    app,
+    logger: log,
+    deferAfterMs: options.deferAfterMs,
+    secrets,
+    renderCache: app.renderCache,
+    load: new LoadGauge(),
+  };
   // Interactions being answered; stopping waits for them before the client (and its REST) goes.
   const inFlight = new InFlight();
   client.on(Events.InteractionCreate, (interaction) => {
