@@ -8,7 +8,7 @@
  * Bounded: REQUESTS per round, a deadline per round; every child is killed on exit, error included.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch } from 'undici';
@@ -37,6 +37,23 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     for (const c of children) c.kill('SIGKILL');
     process.exit(130);
   });
+
+/** CPU seconds a process has used (Linux /proc; undefined elsewhere), user + system. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of one core used over `seconds`, from two cpuSeconds readings. */
+const coreShare = (before: Array<number | undefined>, after: Array<number | undefined>, seconds: number) =>
+  before.every((b) => b !== undefined) && after.every((a) => a !== undefined)
+    ? `${Math.round((100 * after.reduce((t: number, a, i) => t + (a as number) - (before[i] as number), 0)) / seconds)}%`
+    : '';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -141,6 +158,8 @@ export async function benchScaleout(): Promise<Row[]> {
           let failed = 0;
           let deferred = 0;
           let nextIndex = 0;
+          const cpuBefore = instances.map((i) => cpuSeconds(i.child.pid));
+          const ownBefore = process.cpuUsage();
           const started = performance.now();
           const deadline = started + ROUND_DEADLINE_MS;
           const worker = async () => {
@@ -156,6 +175,8 @@ export async function benchScaleout(): Promise<Row[]> {
           };
           await Promise.all(Array.from({ length: inFlight }, worker));
           const seconds = (performance.now() - started) / 1000;
+          const own = process.cpuUsage(ownBefore);
+          const cpuAfter = instances.map((i) => cpuSeconds(i.child.pid));
           times.sort((a, b) => a - b);
           rows.push({
             instances: n,
@@ -168,8 +189,12 @@ export async function benchScaleout(): Promise<Row[]> {
             p95_ms: Number(percentile(times, 95).toFixed(1)),
             p99_ms: Number(percentile(times, 99).toFixed(1)),
             max_ms: Number((times.at(-1) ?? 0).toFixed(1)),
+            over_3s: times.filter((t) => t > 3000).length,
             'req/s': Math.round(times.length / seconds),
             per_instance: proxy.counts.map((c, i) => c - (before[i] ?? 0)).join('/'),
+            // Of one core: all instances together, and this process (load, proxy, fake Discord).
+            instances_cpu: coreShare(cpuBefore, cpuAfter, seconds),
+            bench_cpu: `${Math.round((own.user + own.system) / 1e4 / seconds)}%`,
             load_1m: `${load.toFixed(1)} (${cpus().length} cores)`,
           });
         }
