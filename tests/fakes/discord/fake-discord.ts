@@ -21,6 +21,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { HANG_GUARD_MS } from '../hang-guard.ts';
 import {
   type ApiInteraction,
   autocompleteInteraction,
@@ -362,7 +363,7 @@ export class FakeDiscord {
    * Waits until the user sees the bot's answer to `interaction`: an immediate reply, update or
    * autocomplete; or, after a defer, the edit of the original or a follow-up.
    */
-  async waitForAnswer(interaction: { token: string }, timeoutMs = 10_000): Promise<Answer> {
+  async waitForAnswer(interaction: { token: string }, timeoutMs = HANG_GUARD_MS): Promise<Answer> {
     return this.#waitFor(
       () => this.#answer(interaction),
       timeoutMs,
@@ -424,7 +425,7 @@ export class FakeDiscord {
   /** Resolves with the first request (past or future) matching `matcher`. */
   waitForRequest(
     matcher: RouteMatcher | ((r: RecordedRequest) => boolean),
-    timeoutMs = 10_000,
+    timeoutMs = HANG_GUARD_MS,
   ): Promise<RecordedRequest> {
     const test =
       typeof matcher === 'function'
@@ -435,7 +436,7 @@ export class FakeDiscord {
   }
 
   /** Resolves when a bot is connected to the gateway and identified or resumed. */
-  waitForGateway(timeoutMs = 10_000): Promise<void> {
+  waitForGateway(timeoutMs = HANG_GUARD_MS): Promise<void> {
     return this.#waitFor(() => (this.#live?.socket ? true : undefined), timeoutMs, 'a gateway session').then(
       () => {},
     );

@@ -23,6 +23,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { HANG_GUARD_MS } from '../hang-guard.ts';
 import { messageProblems } from './block-kit-rules.ts';
 
 export interface FakeSlackCall {
@@ -304,14 +305,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     get connections() {
       return sockets.size;
     },
-    waitForConnections: (count, timeoutMs = 5_000) =>
+    waitForConnections: (count, timeoutMs = HANG_GUARD_MS) =>
       waitFor(
         () => (sockets.size === count ? true : undefined),
         count === 0 ? 'socket-close' : 'socket-open',
         timeoutMs,
         `${count} Socket Mode connection(s)`,
       ).then(() => {}),
-    async send(type, payload, timeoutMs = 5_000) {
+    async send(type, payload, timeoutMs = HANG_GUARD_MS) {
       const [ws] = sockets;
       if (!ws) throw new Error('fake Slack: no Socket Mode connection');
       const id = `env-${++envelope}`;
@@ -358,7 +359,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     handle(method, handler) {
       handlers.set(method, handler);
     },
-    waitForCalls: (method, count, timeoutMs = 5_000) =>
+    waitForCalls: (method, count, timeoutMs = HANG_GUARD_MS) =>
       waitFor(
         () => (callsTo(method).length >= count ? callsTo(method) : undefined),
         'call',
