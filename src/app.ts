@@ -3,6 +3,8 @@
  * Adapters (console, Discord, Slack) and the digest take what they need from this one object.
  */
 import { createCommandRegistry } from '../commands/index.ts';
+import type { StoreProbe } from './adapters/ops-endpoints.ts';
+import { RenderCache } from './adapters/render-cache.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
@@ -10,6 +12,7 @@ import { type Categorizer, createCategorizer } from './core/categorizer.ts';
 import type { HeadlineLimits } from './core/reply.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { DigestControl } from './schedule/digest-control.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { LeadSummarizer } from './service/lead-summarizer.ts';
@@ -38,8 +41,14 @@ export interface App {
    * store's shared one when several instances must agree.
    */
   replayGuard: ReplayGuard;
+  /** Rendered replies, once per briefing version, shared by the front ends. */
+  renderCache: RenderCache;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
+  /** The digest's store, for `/health` (Discord/Slack runs only). */
+  store?: StoreProbe;
+  /** Served at `/metrics` when Briefer serves Discord or Slack; the console and CLI don't load it. */
+  metrics?: Metrics;
   /** A per-invocation context for a command. */
   context(platform: Platform, extra?: Pick<CommandContext, 'user' | 'channel'>): CommandContext;
 }
@@ -73,6 +82,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       allowPrivateAddresses: env.BRIEFER_FETCH_ALLOW_PRIVATE,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
+      onFetch: (outcome) => app.metrics?.feedFetch(outcome),
     });
   const briefings = new BriefingService({
     source,
@@ -96,6 +106,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     registry,
     limits,
     replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,
@@ -104,6 +115,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       commands: registry.list(),
       digests: app.digests,
       limits,
+      metrics: app.metrics,
       ...extra,
     }),
   };

@@ -133,7 +133,7 @@ export const EnvSchema = z.object({
   BRIEFER_LLM_MODEL: optional(z.string().trim().min(1).max(200)),
   BRIEFER_LLM_API_KEY: optional(secret),
   BRIEFER_LLM_TIMEOUT_MS: positiveInt(100, 300_000).default(20_000),
-  BRIEFER_LLM_MAX_CALLS_PER_HOUR: positiveInt(0, 100_000).default(60),
+  BRIEFER_LLM_MAX_CALLS_PER_HOUR: positiveInt(0, 10_000).default(60),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -6,6 +6,7 @@ import type { CommandArgs, CommandDefinition, OptionChoice } from '../core/comma
 import type { HeadlineLimits, Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { DigestControl } from '../schedule/digest-control.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
 
@@ -26,6 +27,8 @@ export interface CommandContext {
   digests?: DigestControl;
   /** How many headlines chat and text views show (from the configuration); renderers' defaults when absent. */
   limits?: HeadlineLimits;
+  /** Where `runCommand` records each command served, when this process serves metrics. */
+  metrics?: Metrics;
 }
 
 export interface Command {

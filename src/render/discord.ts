@@ -172,9 +172,14 @@ export interface DiscordPage {
 export function renderDiscordPage(
   reply: Reply,
   taxonomy: Taxonomy,
-  options: { page?: number; pageId?: (page: number) => string } = {},
+  options: {
+    page?: number;
+    pageId?: (page: number) => string;
+    /** `renderDiscordMessages(reply, taxonomy)` made earlier (the adapters' render cache). */
+    messages?: readonly DiscordMessagePayload[];
+  } = {},
 ): DiscordPage {
-  const all = renderDiscordMessages(reply, taxonomy);
+  const all = options.messages ?? renderDiscordMessages(reply, taxonomy);
   const page = Math.min(Math.max(0, Math.trunc(options.page ?? 0)), all.length - 1);
   const payload = { ...(all[page] as DiscordMessagePayload) };
   if (all.length > 1 && options.pageId) {

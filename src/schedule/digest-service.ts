@@ -173,6 +173,11 @@ export class DigestService implements DigestControl {
     return this.runner.tick();
   }
 
+  /** For `/health`: resolves when the database answers, throws when it does not. */
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async stop(): Promise<void> {
     await this.scheduler.stop();
     this.db.close();

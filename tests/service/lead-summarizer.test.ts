@@ -4,6 +4,8 @@
  */
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp, createLeadSummarizer } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { createCategorizer } from '../../src/core/categorizer.ts';
 import type { News } from '../../src/core/schemas.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
@@ -238,6 +240,32 @@ describe('AI summary of the lead', () => {
     expect(fake.calls).toBe(1);
     expect((await refreshed(a)).lead.summaryKind).toBe('model');
     expect((await refreshed(b)).lead.summaryKind).toBe('model');
+    expect(fake.calls).toBe(1);
+  });
+});
+
+describe('without BRIEFER_LLM_URL', () => {
+  it('nothing changes: no summarizer, no call, the extractive summary', async () => {
+    const config = loadConfig({ BRIEFER_LLM_MODEL: 'fake-model' });
+    expect(createLeadSummarizer(config, {}, createLogger('silent'))).toBeUndefined();
+    const app = createApp(config, { logger: createLogger('silent'), source: new Scripted([harborNews()]) });
+    await app.briefings.refresh();
+    await app.briefings.whenSummarized();
+    const { briefing } = await app.briefings.get();
+    expect(briefing.lead.summaryKind).toBeUndefined();
+    expect(fake.calls).toBe(0);
+  });
+
+  it('with it, the app wires the model in (the store’s shared state plugs in the same way)', async () => {
+    const cache = new MemorySummaryCache();
+    const config = loadConfig({ BRIEFER_LLM_URL: fake.baseURL, BRIEFER_LLM_MODEL: 'fake-model' });
+    const app = createApp(config, {
+      logger: createLogger('silent'),
+      source: new Scripted([harborNews()]),
+      summaryCache: cache,
+    });
+    const b = await refreshed(app.briefings);
+    expect(b.lead.summaryKind).toBe('model');
     expect(fake.calls).toBe(1);
   });
 });
