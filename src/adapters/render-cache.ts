@@ -22,7 +22,9 @@ export class RenderCache {
     const briefing = 'briefing' in reply.view ? reply.view.briefing : undefined;
     if (!briefing) return make();
     const view = reply.view.kind === 'headlines' ? `headlines:${reply.view.category ?? ''}` : reply.view.kind;
-    const full = JSON.stringify([view, reply.visibility, reply.notices ?? [], key]);
+    // The headline limits shape the rendering too (one process has one set, but a view may carry another).
+    const limits = 'limits' in reply.view ? (reply.view.limits ?? null) : null;
+    const full = JSON.stringify([view, limits, reply.visibility, reply.notices ?? [], key]);
     let entries = this.#byBriefing.get(briefing);
     if (!entries) {
       entries = new Map();

@@ -28,7 +28,7 @@ export interface HeadlineView {
   outlets: OutletView[];
   /** "2 h ago", relative to the briefing's time; absent when the headline has no date. */
   age?: string;
-  /** The category is a guess: show it as "likely Health". */
+  /** The category is a guess: show it as "likely Health" (never for "other", the unsure answer itself). */
   likely: boolean;
 }
 
@@ -105,7 +105,7 @@ export function selectHeadlines(
       .filter((g) => g.taken > 0)
       .map((g) => ({
         category: g.category,
-        headlines: g.all.slice(0, g.taken).map((h) => headlineView(h, b.generatedAt)),
+        headlines: g.all.slice(0, g.taken).map((h) => headlineView(h, b.generatedAt, g.category)),
         total: g.all.length,
         hidden: g.all.length - g.taken,
       })),
@@ -125,14 +125,15 @@ function byCoverage(headlines: readonly CategorizedHeadline[]): CategorizedHeadl
   );
 }
 
-function headlineView(h: CategorizedHeadline, generatedAt: string): HeadlineView {
+function headlineView(h: CategorizedHeadline, generatedAt: string, category: Category): HeadlineView {
   const age = formatAge(h.publishedAt, generatedAt);
   return {
     title: h.title,
     ...(h.url ? { url: cleanUrl(h.url) } : {}),
     outlets: outletViews(h.outlets, h.source),
     ...(age ? { age } : {}),
-    likely: isLowConfidence(h.confidence),
+    // "Other" is where unsure headlines go already; "likely Other" would say nothing.
+    likely: category.id !== 'other' && isLowConfidence(h.confidence),
   };
 }
 

@@ -139,6 +139,11 @@ describe('selectHeadlines: a briefing is brief', () => {
       likely: true,
     });
   });
+
+  it('never calls "other" likely: it is the unsure answer already', () => {
+    const b = outletsBriefing([{ title: 'Odd news', category: 'other', confidence: 0.05 }]);
+    expect(selectHeadlines(b, taxonomy).groups[0]?.headlines[0]?.likely).toBe(false);
+  });
 });
 
 describe('outletsLabel', () => {
