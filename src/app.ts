@@ -71,6 +71,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
     });
+  // One guard for Slack replays and AI-summary claims and budget: the store's when instances share one.
+  const replayGuard = overrides.replayGuard ?? new MemoryReplayGuard();
   const briefings = new BriefingService({
     source,
     categorizer,
@@ -79,7 +81,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     sentences: env.BRIEFER_SENTENCES,
     refreshMs: env.BRIEFER_REFRESH_MINUTES * 60_000,
     now: overrides.now,
-    leadSummarizer: createLeadSummarizer(config, overrides, logger),
+    leadSummarizer: createLeadSummarizer(config, { ...overrides, replayGuard }, logger),
   });
   const registry = createCommandRegistry();
   const app: App = {
@@ -90,7 +92,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
-    replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    replayGuard,
     context: (platform, extra = {}) => ({
       platform,
       briefings,
