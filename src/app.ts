@@ -84,6 +84,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       now: overrides.now,
       onFetch: (outcome) => app.metrics?.feedFetch(outcome),
     });
+  // One guard for Slack replays and AI-summary claims and budget: the store's when instances share one.
+  const replayGuard = overrides.replayGuard ?? new MemoryReplayGuard();
   const briefings = new BriefingService({
     source,
     categorizer,
@@ -92,7 +94,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     sentences: env.BRIEFER_SENTENCES,
     refreshMs: env.BRIEFER_REFRESH_MINUTES * 60_000,
     now: overrides.now,
-    leadSummarizer: createLeadSummarizer(config, overrides, logger),
+    leadSummarizer: createLeadSummarizer(config, { ...overrides, replayGuard }, logger),
   });
   const registry = createCommandRegistry();
   const limits = { maxPerCategory: env.BRIEFER_MAX_PER_CATEGORY, maxHeadlines: env.BRIEFER_MAX_HEADLINES };
@@ -105,7 +107,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     briefings,
     registry,
     limits,
-    replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    replayGuard,
     renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
       platform,
