@@ -13,6 +13,7 @@ import type { DigestControl } from './schedule/digest-service.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { resolveSource } from './sources/resolve.ts';
 import type { NewsSource } from './sources/source.ts';
+import type { Store } from './store/store.ts';
 
 export interface App {
   config: Config;
@@ -24,6 +25,11 @@ export interface App {
   registry: CommandRegistry;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
+  /**
+   * The store (SQLite file or PostgreSQL), once opened (Discord/Slack runs and `briefer digest`):
+   * subscriptions, the digest ledger, and state instances share (`summaryCache`, `replayGuard`).
+   */
+  store?: Store;
   /** A per-invocation context for a command. */
   context(platform: Platform, extra?: Pick<CommandContext, 'user' | 'channel'>): CommandContext;
 }

@@ -91,6 +91,12 @@ export const EnvSchema = z.object({
   DIGEST_TIME: timeOfDay.default('07:30'),
   DIGEST_TZ: timeZone.default('UTC'),
   DIGEST_CATCHUP_HOURS: z.coerce.number().min(0).max(24).default(3),
+  /** How long one digest post may take before its outcome counts as unknown (and is confirmed). */
+  DIGEST_POST_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
+  /** Between digest scheduler ticks: how soon a change or a dead instance's claim is noticed. */
+  DIGEST_POLL_SECONDS: positiveInt(1, 300).default(10),
+  /** Discord gateway shards this process runs (discord.js sharding); unset = one connection. */
+  DISCORD_SHARDS: optional(z.union([z.literal('auto'), positiveInt(1, 10_000)])),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -27,9 +27,12 @@ async function main(): Promise<number> {
   // Warm the cache first so the first command answers at once, and a broken source is reported now.
   await app.briefings.refresh();
   app.briefings.start();
-  // The digest's database opens first: a bad BRIEFER_DB stops start-up with one clear line.
+  // The store opens first: a bad BRIEFER_DB stops start-up with one clear line.
+  const { openStore } = await import('./store/store.ts');
+  const store = await openStore(config.env.BRIEFER_DB);
+  app.store = store;
   const { createDigestService } = await import('./schedule/create-digest.ts');
-  const digest = createDigestService(app);
+  const digest = await createDigestService(app, store);
   app.digests = digest;
   if (platforms.discordGateway || platforms.discordHttp) {
     const { startDiscord } = await import('./adapters/discord/start.ts');
@@ -50,7 +53,11 @@ async function main(): Promise<number> {
       // Stop in reverse start order; a front end that hangs on close must not keep the process alive.
       const stopping = Promise.allSettled(running.reverse().map((r) => r.stop()));
       const deadline = new Promise((r) => setTimeout(r, 10_000).unref());
-      void Promise.race([stopping, deadline]).then(() => resolve());
+      // The store closes last, once everything that writes to it has stopped.
+      void Promise.race([stopping, deadline])
+        .then(() => store.close())
+        .catch(() => {})
+        .then(() => resolve());
     };
     process.once('SIGTERM', shutdown);
     process.once('SIGINT', shutdown);

@@ -105,7 +105,13 @@ async function postDigestNow(app: App, channel: string | undefined): Promise<num
     );
   await app.briefings.refresh({ throwOnError: true });
   const { createDigestService } = await import('../schedule/create-digest.ts');
-  const digest = createDigestService(app);
+  const { openStore } = await import('../store/store.ts');
+  const store = await openStore(app.config.env.BRIEFER_DB);
+  app.store = store;
+  const digest = await createDigestService(app, store).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   try {
     const { messageIds } = await digest.preview(platform, m[2] as string);
     process.stdout.write(
@@ -118,6 +124,7 @@ async function postDigestNow(app: App, channel: string | undefined): Promise<num
     });
   } finally {
     await digest.stop();
+    await store.close();
   }
 }
 

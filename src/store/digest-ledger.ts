@@ -240,14 +240,17 @@ export class DigestLedger {
       .execute();
   }
 
-  /** Records a failed attempt; `final` stops retries for that day (e.g. the channel is gone). */
-  async fail(channel: string, localDate: string, error: string, final: boolean): Promise<void> {
+  /**
+   * Records a failed attempt; `final` stops retries for that day (e.g. the channel is gone). The next
+   * attempt may start at `retryAt` (at once without it).
+   */
+  async fail(channel: string, localDate: string, error: string, final: boolean, retryAt?: Date) {
     await this.db
       .updateTable('digest_posts')
       .set((eb) => ({
         status: 'failed',
         error,
-        lease_until: null,
+        lease_until: retryAt?.toISOString() ?? null,
         attempts: final ? this.maxAttempts : eb.ref('attempts'),
       }))
       .where('channel', '=', channel)
@@ -258,7 +261,11 @@ export class DigestLedger {
   #claimable(eb: ExpressionBuilder<Tables, 'digest_posts'>, at: string) {
     return eb.or([
       eb('status', '=', 'pending'),
-      eb.and([eb('status', '=', 'failed'), eb('attempts', '<', this.maxAttempts)]),
+      eb.and([
+        eb('status', '=', 'failed'),
+        eb('attempts', '<', this.maxAttempts),
+        eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', at)]),
+      ]),
       eb.and([
         eb('status', '=', 'sending'),
         eb('lease_until', '<=', at),
