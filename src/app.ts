@@ -9,7 +9,7 @@ import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { DigestControl } from './schedule/digest-service.ts';
+import type { DigestControl } from './schedule/digest-control.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { resolveSource } from './sources/resolve.ts';
 import type { NewsSource } from './sources/source.ts';
@@ -54,6 +54,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       timeoutMs: env.BRIEFER_FETCH_TIMEOUT_MS,
       headlineHours: env.BRIEFER_HEADLINE_HOURS,
       userAgent: env.BRIEFER_USER_AGENT,
+      allowPrivateAddresses: env.BRIEFER_FETCH_ALLOW_PRIVATE,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
     });

@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { type App, createApp } from '../app.ts';
 import { runCommand } from '../commands/dispatch.ts';
-import type { CommandArgs } from '../commands/types.ts';
 import { loadConfig } from '../config.ts';
+import type { CommandArgs } from '../core/command-definition.ts';
 import { BrieferError, UsageError } from '../core/errors.ts';
 import { createLogger } from '../log.ts';
 import { briefingToJson } from '../render/briefing-json.ts';
@@ -84,8 +84,10 @@ export async function runCli(argv: string[]): Promise<number> {
       await app.briefings.refresh({ throwOnError: true });
       const args: CommandArgs = command === 'headlines' ? { category: values.category } : { sentences };
       const reply = await runCommand(app.registry, command, args, app.context('cli'));
-      process.stdout.write(`${formatReply(app, reply, format)}\n`);
-      return reply.view.kind === 'message' && reply.view.tone === 'error' ? 2 : 0;
+      const failed = reply.view.kind === 'message' && reply.view.tone === 'error';
+      // An error (e.g. an unknown --category) goes to stderr, so stdout only ever holds results.
+      (failed ? process.stderr : process.stdout).write(`${formatReply(app, reply, format)}\n`);
+      return failed ? 2 : 0;
     }
     case 'digest':
       return postDigestNow(makeApp(values.source), values.channel);
@@ -137,7 +139,7 @@ function parseSentences(raw: string): number {
 
 function makeApp(source: string | undefined): App {
   const env = { ...process.env, ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}) };
-  const config = loadConfig(env);
+  const config = loadConfig(env, { receives: false });
   // The CLI is quiet unless asked: warnings and errors only.
   const logger = createLogger(config.env.LOG_LEVEL ?? 'warn');
   return createApp(config, { logger });

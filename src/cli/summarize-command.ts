@@ -57,7 +57,12 @@ export async function summarizeOne(
   output: Writable,
   options: { sentences: number; json: boolean },
 ): Promise<number> {
-  const text = (await readAll(input)).trim();
+  const raw = await readAll(input);
+  if (raw === undefined) {
+    process.stderr.write('briefer summarize: stdin is not text (binary data, or not UTF-8)\n');
+    return 2;
+  }
+  const text = raw.trim();
   if (!text) {
     process.stderr.write('briefer summarize: no text on stdin (pipe an article in)\n');
     return 2;

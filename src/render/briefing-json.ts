@@ -28,7 +28,7 @@ export function briefingToJson(b: Briefing) {
       confidence: Number(h.confidence.toFixed(4)),
       ...(h.url ? { url: h.url } : {}),
       ...(h.source ? { source: h.source } : {}),
-      ...(h.alsoIn ? { alsoIn: h.alsoIn } : {}),
+      outlets: h.outlets,
     })),
     categories: b.categories,
   };

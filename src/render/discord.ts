@@ -6,8 +6,10 @@
  * characters across embeds, 4,096 per description…). The bot shows one page with buttons; the
  * digest posts every page as its own message.
  */
-import { usageOf } from '../commands/parse-text-args.ts';
-import type { CommandDefinition, OptionChoice, Reply, View } from '../commands/types.ts';
+
+import type { CommandDefinition, OptionChoice } from '../core/command-definition.ts';
+import { usageOf } from '../core/command-definition.ts';
+import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
@@ -242,7 +244,7 @@ function briefingPages(
         DISCORD.embedTitle - 10,
       );
       const lines = g.headlines.map((h) => {
-        const extra = [h.source, ...(h.alsoIn ?? [])].filter(Boolean).join(', ');
+        const extra = h.outlets.map((o) => o.name).join(', ');
         const title = link(safeText(truncate(h.title, 300)), h.url);
         return `• ${title}${extra ? ` — ${safeText(extra)}` : ''}`;
       });

@@ -13,8 +13,9 @@
  * `chat.postMessage` (the daily digest): each returned message is one post.
  */
 import type { types } from '@slack/bolt';
-import { usageOf } from '../commands/parse-text-args.ts';
-import type { CommandDefinition, Reply, View } from '../commands/types.ts';
+import type { CommandDefinition } from '../core/command-definition.ts';
+import { usageOf } from '../core/command-definition.ts';
+import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { footerLine, headlineGroups, keyFactsByType, leadTitle } from './briefing-view.ts';
@@ -244,7 +245,7 @@ function storyUnits(b: Briefing): Unit[] {
 
 function headlineLine(h: Briefing['headlines'][number]): string {
   const title = truncate(h.title, HEADLINE_TITLE_MAX);
-  const sources = [h.source, ...(h.alsoIn ?? [])].filter((s): s is string => Boolean(s));
+  const sources = h.outlets.map((o) => o.name);
   const extra = sources.length ? ` · _${escapeMrkdwn(truncate(sources.join(', '), SOURCE_MAX))}_` : '';
   return `• ${mrkdwnLink(h.url, title)}${extra}`;
 }

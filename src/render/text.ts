@@ -1,7 +1,8 @@
 /** Reply → plain text, for the console and the CLI. No markup; terminals don't ping anyone. */
 
-import { usageOf } from '../commands/parse-text-args.ts';
-import type { CommandDefinition, Reply, View } from '../commands/types.ts';
+import type { CommandDefinition } from '../core/command-definition.ts';
+import { usageOf } from '../core/command-definition.ts';
+import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { footerLine, headlineGroups, keyFactsByType, leadTitle } from './briefing-view.ts';
@@ -58,7 +59,7 @@ export function headlinesText(b: Briefing, taxonomy: Taxonomy, only?: string): s
   for (const g of groups) {
     lines.push('', `${g.category.emoji} ${g.category.label} (${g.headlines.length})`);
     for (const h of g.headlines) {
-      const extra = [h.source, ...(h.alsoIn ?? [])].filter(Boolean).join(', ');
+      const extra = h.outlets.map((o) => o.name).join(', ');
       lines.push(`  • ${h.title}${extra ? ` — ${extra}` : ''}${h.url ? `\n    ${h.url}` : ''}`);
     }
   }

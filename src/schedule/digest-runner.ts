@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { staleNotices } from '../commands/notices.ts';
-import type { Reply } from '../commands/types.ts';
 import { filterBriefing } from '../core/briefing-filter.ts';
 import { userMessage } from '../core/errors.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
+import { staleNotices } from '../service/stale-notices.ts';
 import {
   type ClaimedPost,
   type DigestLedger,

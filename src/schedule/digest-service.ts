@@ -18,37 +18,11 @@ import {
   type SubscriptionStore,
 } from '../store/subscriptions.ts';
 import type { DigestPoster } from './delivery.ts';
+import type { DigestControl, DigestStatus, SubscribeRequest } from './digest-control.ts';
 import { type DigestOutcome, DigestRunner } from './digest-runner.ts';
 import { DigestScheduler } from './digest-scheduler.ts';
 import { nextRun, parseWeekdays } from './digest-times.ts';
 import type { RetryOptions } from './retry.ts';
-
-export interface SubscribeRequest {
-  platform: ChatPlatform;
-  channelId: string;
-  time?: string;
-  timezone?: string;
-  weekdays?: string;
-  /** Comma-separated category ids or labels. */
-  categories?: string;
-  /** A role/user-group id or mention text; parsed per platform. */
-  mention?: string;
-  createdBy?: string;
-}
-
-export interface DigestStatus {
-  channel: string;
-  subscription?: Subscription;
-  lastPost?: PostRecord;
-  nextRun?: Date;
-}
-
-export interface DigestControl {
-  subscribe(request: SubscribeRequest): Promise<Subscription>;
-  unsubscribe(platform: ChatPlatform, channelId: string): Promise<boolean>;
-  status(platform: ChatPlatform, channelId: string): Promise<DigestStatus>;
-  preview(platform: ChatPlatform, channelId: string): Promise<{ messageIds: string[] }>;
-}
 
 export interface DigestServiceOptions {
   store: Store;

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions, Routes } from 'discord.js';
-import type { Reply } from '../commands/types.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { type DiscordMessagePayload, renderDiscordMessages } from '../render/discord.ts';
 import type { Subscription } from '../store/subscriptions.ts';

@@ -6,7 +6,7 @@
  * anything is posted again. What fails is classified for the runner.
  */
 import type { webApi } from '@slack/bolt';
-import type { Reply } from '../commands/types.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { SLACK } from '../render/limits.ts';
 import { renderSlackMessages, type SlackBlock } from '../render/slack.ts';

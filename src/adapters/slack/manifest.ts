@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { createCommandRegistry } from '../../../commands/index.ts';
-import type { CommandDefinition } from '../../commands/types.ts';
+import type { CommandDefinition } from '../../core/command-definition.ts';
 import { SLACK_EVENTS_PATH } from './start.ts';
 
 /** Replace with your public URL (HTTP mode); ignored in Socket Mode. */

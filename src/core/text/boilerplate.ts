@@ -13,7 +13,11 @@ const LEADING = [
   /^(?:related|more|also read|recommended|most read|trending|advertisement|sponsored(?: content)?)\s*(?:[:|\-–—]|$)/i,
   /^(?:published|updated|last updated|posted|first published|modified)\s*:/i,
   /^follow (?:us |him |her |them |me )?(?:on (?:twitter|x|facebook|instagram|threads|bluesky)|@)/i,
-  /^(?:like us on facebook|sign up (?:for|to)|subscribe (?:to|for|now|here)|share (?:this|on)|email this|print this)/i,
+  /^(?:like us on facebook|sign up\b|subscribe (?:to|for|now|here)|share (?:this|on)|email this|print this)/i,
+  /^(?:get|receive|want) (?:our|the|a|more)\b.{0,60}\bnewsletters?\b/i,
+  /^continue reading\b/i,
+  // WordPress feeds end every description with this line.
+  /^the post .{1,300} appeared first on\b/i,
   /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))/i,
   /^(?:photo|image|picture|video|graphic|file photo|caption|credit)s?\s*(?:credit)?\s*[:|]/i,
   /^(?:getty images|reuters|ap photo|afp(?: via getty images)?|epa|pa media|shutterstock)\s*[:|/]?\s*$/i,
@@ -24,6 +28,9 @@ const SIGN_OFF = /^(?:Editing|Reporting|Additional reporting|Writing|Compiled) b
 
 /** Whole lines that are furniture. */
 const WHOLE = [
+  // A timestamp on its own: "Updated 10:32 AM EDT, Tue March 3, 2026", "2 hours ago", "3 March 2026 | 14:05".
+  // Each alternative ends at a word edge, so a line is read one way only (no backtracking blow-up).
+  /^(?:(?:updated|published|posted|last updated)\b[\s:]*)?(?=[^\n]*\d)(?:\d{1,4}(?:[:.]\d\d)?(?:st|nd|rd|th|\s?[ap]\.?m\b\.?)?(?!\w)|[ap]\.m\.?|(?:am|pm|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sept?\w*|oct\w*|nov\w*|dec\w*|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|gmt|utc|bst|cet|[ecmp][sd]t|et|aest|aedt|nzdt|nzst|at|on|hours?|hrs?|minutes?|mins?|days?|ago)\b\.?|[\s,.|/·•-])+$/i,
   /^(?:advertisement|ad|sponsored|share|tweet|email|print|comments?(?: \(\d+\))?|video|photos?|gallery)\.?$/i,
   /^this (?:material|article|story|content) may not be (?:published|reproduced|redistributed)/i,
 ];

@@ -24,6 +24,13 @@ describe('isBoilerplate', () => {
     'All rights reserved.',
     'Advertisement',
     'Reporting by Jane Doe; Editing by John Roe',
+    'Updated 10:32 AM EDT, Tue March 3, 2026',
+    '3 March 2026 | 14:05 GMT',
+    '2 hours ago',
+    'Sign up for our morning briefing',
+    'Get the Morning Briefing newsletter in your inbox',
+    'Continue reading...',
+    'The post Markets rally on rate hopes appeared first on Acme News.',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -38,6 +45,9 @@ describe('isBoilerplate', () => {
     'Readers were asked to click on a link.',
     'Photography has changed journalism.',
     'Writing by hand is becoming rare.',
+    'At 10 am, police arrived.',
+    'May 2026 was the warmest on record.',
+    '19 people died on Monday.',
     'The United States and Japan agreed to cooperate.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);

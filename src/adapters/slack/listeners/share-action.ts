@@ -15,8 +15,8 @@ import type {
 } from '@slack/bolt';
 import { errorReply, runCommand } from '../../../commands/dispatch.ts';
 import { parseTextArgs } from '../../../commands/parse-text-args.ts';
-import type { Reply } from '../../../commands/types.ts';
 import { userMessage } from '../../../core/errors.ts';
+import type { Reply } from '../../../core/reply.ts';
 import type { Logger } from '../../../log.ts';
 import { SLACK } from '../../../render/limits.ts';
 import { renderSlackMessages, type SlackMessage } from '../../../render/slack.ts';

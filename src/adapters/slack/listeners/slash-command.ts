@@ -6,7 +6,7 @@
 import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { errorReply, runCommand } from '../../../commands/dispatch.ts';
 import { parseTextArgs } from '../../../commands/parse-text-args.ts';
-import type { CommandArgs } from '../../../commands/types.ts';
+import type { CommandArgs } from '../../../core/command-definition.ts';
 import { userMessage } from '../../../core/errors.ts';
 import { renderSlackMessages } from '../../../render/slack.ts';
 import { type SlackDeps, slackCommandContext } from '../context.ts';
