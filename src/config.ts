@@ -127,6 +127,8 @@ export const EnvSchema = z.object({
   DIGEST_POST_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   /** Between digest scheduler ticks: how soon a change or a dead instance's claim is noticed. */
   DIGEST_POLL_SECONDS: positiveInt(1, 300).default(10),
+  /** How long a digest claim outlives its instance (renewed every third of it while working). */
+  DIGEST_LEASE_SECONDS: positiveInt(3, 600).default(15),
   /** Discord gateway shards this process runs (discord.js sharding); unset = one connection. */
   DISCORD_SHARDS: optional(z.union([z.literal('auto'), positiveInt(1, 10_000)])),
 });

@@ -28,8 +28,8 @@ async function main(): Promise<number> {
   await app.briefings.refresh();
   app.briefings.start();
   // The store opens first: a bad BRIEFER_DB stops start-up with one clear line.
-  const { openStore } = await import('./store/store.ts');
-  const store = await openStore(config.env.BRIEFER_DB);
+  const { openConfiguredStore } = await import('./store/store.ts');
+  const store = await openConfiguredStore(config.env);
   app.store = store;
   const { createDigestService } = await import('./schedule/create-digest.ts');
   const digest = await createDigestService(app, store);

@@ -107,8 +107,8 @@ async function postDigestNow(app: App, channel: string | undefined): Promise<num
     );
   await app.briefings.refresh({ throwOnError: true });
   const { createDigestService } = await import('../schedule/create-digest.ts');
-  const { openStore } = await import('../store/store.ts');
-  const store = await openStore(app.config.env.BRIEFER_DB);
+  const { openConfiguredStore } = await import('../store/store.ts');
+  const store = await openConfiguredStore(app.config.env);
   app.store = store;
   const digest = await createDigestService(app, store).catch(async (error: unknown) => {
     await store.close();

@@ -8,6 +8,7 @@
  *   await store.close();
  */
 import { sql } from 'kysely';
+import type { Env } from '../config.ts';
 import { type Db, type Dialect, openDatabase, redactUrl } from './database.ts';
 import { DigestLedger, type LedgerOptions } from './digest-ledger.ts';
 import type { ReplayGuard, SummaryCache } from './shared-state.ts';
@@ -31,6 +32,11 @@ export interface Store {
 export interface StoreOptions {
   now?: () => Date;
   ledger?: LedgerOptions;
+}
+
+/** The store `BRIEFER_DB` names, with the digest lease from `DIGEST_LEASE_SECONDS`. */
+export function openConfiguredStore(env: Pick<Env, 'BRIEFER_DB' | 'DIGEST_LEASE_SECONDS'>): Promise<Store> {
+  return openStore(env.BRIEFER_DB, { ledger: { leaseMs: env.DIGEST_LEASE_SECONDS * 1000 } });
 }
 
 /** `target`: a SQLite file path, `:memory:`, or `postgres://user:pass@host:5432/db`. */
