@@ -22,8 +22,9 @@ start() {
   bin="$(pg_bin)"
   data="$(mktemp -d /tmp/briefer-pg.XXXXXX)"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$data"
-  # A port nobody else is likely to use; the server listens on loopback only.
+  # The first free port from 55432 (or BRIEFER_TEST_PG_PORT); the server listens on loopback only.
   port="${BRIEFER_TEST_PG_PORT:-55432}"
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   as_owner "$bin/initdb" -D "$data/db" -A trust -U briefer --no-sync >/dev/null
   as_owner "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w \
     -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: every benchmark in one run, printed as Markdown tables.
- * Names: summarizer, categorizer, startup, discord, slack, feeds, digest (default: all).
+ * Names: summarizer, categorizer, startup, discord, slack, feeds, digest, instances (default: all).
  * Each benchmark runs in its own process: a peer summarizer (lexrank, through `sugar`) rewrites
  * built-in prototypes, which would slow or break whatever ran after it in the same process.
  * Benchmarks report; tests never time anything.
@@ -39,6 +39,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   digest: {
     title: 'Daily digest: channels posted per minute by one process',
     run: async () => (await import('./digest.ts')).benchDigest(),
+  },
+  instances: {
+    title: 'Daily digest: digests per minute with 1, 2 and 3 instances on one PostgreSQL',
+    run: async () => (await import('./digest-instances.ts')).benchDigestInstances(),
   },
 };
 

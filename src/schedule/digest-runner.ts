@@ -67,12 +67,13 @@ export class DigestRunner {
   async tick(): Promise<DigestOutcome[]> {
     const { ledger, subscriptions } = this.options;
     const now = this.#now();
+    const cache = new Map<string, Date | undefined>();
     const due = (await subscriptions.list())
       .filter((s) => !s.unreachable)
       .flatMap((s) => {
         // A channel subscribed from chat waits for its next time; configured channels catch up at once.
         const notBefore = s.origin === 'chat' ? new Date(s.updatedAt) : undefined;
-        const occurrence = dueOccurrence(s, now, { catchUpMs: this.options.catchUpMs, notBefore });
+        const occurrence = dueOccurrence(s, now, { catchUpMs: this.options.catchUpMs, notBefore, cache });
         return occurrence ? [{ subscription: s, channel: s.channel, localDate: occurrence.localDate }] : [];
       });
     if (due.length === 0) return [];
