@@ -13,6 +13,7 @@ import type { DigestControl } from './schedule/digest-control.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { resolveSource } from './sources/resolve.ts';
 import type { NewsSource } from './sources/source.ts';
+import { MemoryReplayGuard, type ReplayGuard } from './store/shared-state.ts';
 import type { Store } from './store/store.ts';
 
 export interface App {
@@ -23,6 +24,11 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /**
+   * Remembers signed requests already handled (Slack replay protection). In memory by default; the
+   * store's shared one when several instances must agree.
+   */
+  replayGuard: ReplayGuard;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
   /**
@@ -38,6 +44,7 @@ export interface AppOverrides {
   logger?: Logger;
   source?: NewsSource;
   now?: () => Date;
+  replayGuard?: ReplayGuard;
 }
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
@@ -76,6 +83,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
+    replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,

@@ -31,6 +31,8 @@ async function main(): Promise<number> {
   const { openConfiguredStore } = await import('./store/store.ts');
   const store = await openConfiguredStore(config.env);
   app.store = store;
+  // Signed requests already handled are remembered in the store, so every instance on it agrees.
+  app.replayGuard = store.replayGuard;
   const { createDigestService } = await import('./schedule/create-digest.ts');
   const digest = await createDigestService(app, store);
   app.digests = digest;

@@ -3,12 +3,13 @@
  * (summarize, categorize) used by scripts and the eval harness. Logs go to stderr, results to stdout.
  * Exit codes: 0 ok, 2 bad input or configuration (one line on stderr, no stack trace), 1 a bug.
  */
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { type App, createApp } from '../app.ts';
 import { runCommand } from '../commands/dispatch.ts';
 import { loadConfig } from '../config.ts';
 import type { CommandArgs } from '../core/command-definition.ts';
-import { BrieferError, UsageError } from '../core/errors.ts';
+import { BrieferError, isBrieferError, UsageError } from '../core/errors.ts';
 import { createLogger } from '../log.ts';
 import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
@@ -39,7 +40,41 @@ Options:
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Where the CLI reads and writes, and the environment it is configured from: the process's, or a test's. */
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: Record<string, string | undefined>;
+}
+
+export const processIo = (): CliIo => ({
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});
+
+/**
+ * Runs one command line and returns the exit code: 0 ok, 2 bad input or configuration (one line on
+ * stderr naming the problem, no stack trace), 1 a bug.
+ */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await runCli(argv, io);
+  } catch (error) {
+    if (isBrieferError(error) || String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`briefer: ${(error as Error).message}\n`);
+      return 2;
+    }
+    io.stderr.write(
+      `briefer: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,7 +92,7 @@ export async function runCli(argv: string[]): Promise<number> {
   });
   const [command, ...extra] = positionals;
   if (values.help || !command || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    io.stdout.write(`${HELP}\n`);
     return command || values.help ? 0 : 2;
   }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (see briefer --help)`);
@@ -69,34 +104,34 @@ export async function runCli(argv: string[]): Promise<number> {
   switch (command) {
     case 'summarize':
       return values.jsonl
-        ? summarizeBatch(process.stdin, process.stdout, sentences ?? 3).then(() => 0)
-        : summarizeOne(process.stdin, process.stdout, { sentences: sentences ?? 3, json: values.json });
+        ? summarizeBatch(io.stdin, io.stdout, sentences ?? 3).then(() => 0)
+        : summarizeOne(io.stdin, io.stdout, { sentences: sentences ?? 3, json: values.json }, io.stderr);
     case 'categorize': {
-      const app = makeApp(values.source);
-      await categorizeLines(process.stdin, process.stdout, app.categorizer);
+      const app = makeApp(values.source, io);
+      await categorizeLines(io.stdin, io.stdout, app.categorizer);
       return 0;
     }
     case 'brief':
     case 'story':
     case 'headlines': {
-      const app = makeApp(values.source);
+      const app = makeApp(values.source, io);
       // Load now so a broken source is a clean exit 2, not an error reply.
       await app.briefings.refresh({ throwOnError: true });
       const args: CommandArgs = command === 'headlines' ? { category: values.category } : { sentences };
       const reply = await runCommand(app.registry, command, args, app.context('cli'));
       const failed = reply.view.kind === 'message' && reply.view.tone === 'error';
       // An error (e.g. an unknown --category) goes to stderr, so stdout only ever holds results.
-      (failed ? process.stderr : process.stdout).write(`${formatReply(app, reply, format)}\n`);
+      (failed ? io.stderr : io.stdout).write(`${formatReply(app, reply, format)}\n`);
       return failed ? 2 : 0;
     }
     case 'digest':
-      return postDigestNow(makeApp(values.source), values.channel);
+      return postDigestNow(makeApp(values.source, io), values.channel, io);
     default:
       throw new UsageError(`unknown command "${command}" (see briefer --help)`);
   }
 }
 
-async function postDigestNow(app: App, channel: string | undefined): Promise<number> {
+async function postDigestNow(app: App, channel: string | undefined, io: CliIo): Promise<number> {
   const m = /^(slack|discord):([A-Za-z0-9]+)$/.exec(channel ?? '');
   if (!m) throw new UsageError('digest needs --channel slack:C0123 or --channel discord:112233');
   const platform = m[1] as 'slack' | 'discord';
@@ -116,7 +151,7 @@ async function postDigestNow(app: App, channel: string | undefined): Promise<num
   });
   try {
     const { messageIds } = await digest.preview(platform, m[2] as string);
-    process.stdout.write(
+    io.stdout.write(
       `Posted the digest to ${channel} (${messageIds.length} message${messageIds.length === 1 ? '' : 's'}: ${messageIds.join(', ')})\n`,
     );
     return 0;
@@ -137,11 +172,11 @@ function parseSentences(raw: string): number {
   return n;
 }
 
-function makeApp(source: string | undefined): App {
-  const env = { ...process.env, ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}) };
+function makeApp(source: string | undefined, io: CliIo): App {
+  const env = { ...io.env, ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}) };
   const config = loadConfig(env, { receives: false });
   // The CLI is quiet unless asked: warnings and errors only.
-  const logger = createLogger(config.env.LOG_LEVEL ?? 'warn');
+  const logger = createLogger(config.env.LOG_LEVEL ?? 'warn', io.stderr);
   return createApp(config, { logger });
 }
 

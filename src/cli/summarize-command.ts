@@ -56,6 +56,7 @@ export async function summarizeOne(
   input: Readable,
   output: Writable,
   options: { sentences: number; json: boolean },
+  errors: Writable,
 ): Promise<number> {
   const raw = await readAll(input);
   if (raw === undefined) {
@@ -64,7 +65,7 @@ export async function summarizeOne(
   }
   const text = raw.trim();
   if (!text) {
-    process.stderr.write('briefer summarize: no text on stdin (pipe an article in)\n');
+    errors.write('briefer summarize: no text on stdin (pipe an article in)\n');
     return 2;
   }
   const story = storyFromText(text);

@@ -98,6 +98,8 @@ export const KEY_FACT_TYPES = [
   'percent',
   'date',
   'time',
+  /** People killed, injured, arrested or missing: "19 dead", "40 injured". */
+  'count',
   'person',
   'organization',
   'place',

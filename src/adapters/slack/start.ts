@@ -9,10 +9,12 @@ import type { App } from '../../app.ts';
 import { BrieferError } from '../../core/errors.ts';
 import { limitServer, listenError, listenerLimits, serverOptions } from '../http-limits.ts';
 import type { Running } from '../running.ts';
+import { SlackAdmins } from './admins.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { healthRoute, portOf, startHealthServer } from './health.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
+import { replayMiddleware, signatureProperty } from './replay.ts';
 import { slackApiUrl, slackClientOptions, slackSecrets } from './web-client.ts';
 
 /** Slack's payloads are small (a button click carries its message: tens of kB); more is not Slack. */
@@ -107,6 +109,8 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
       // Ack first, work after: the HTTP response goes out the moment ack() is called.
       processBeforeResponse: false,
       bodyLimit: SLACK_MAX_BODY_BYTES,
+      // The verified signature, for the replay guard.
+      customPropertiesExtractor: signatureProperty,
     });
   }
 
@@ -119,7 +123,8 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     clientOptions: clientOptions(),
     convoStore: false,
   });
-  registerListeners(bolt, { app, inFlight });
+  bolt.use(replayMiddleware(app.replayGuard, app.logger.child({ platform: 'slack' })));
+  registerListeners(bolt, { app, inFlight, admins: new SlackAdmins(env.SLACK_DIGEST_ADMINS) });
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

@@ -91,6 +91,8 @@ export interface FakeSlack {
   channelMessages(channel: string): FakeSlackMessage[];
   /** Replaces the default answer for `method`. */
   handle(method: string, handler: FakeHandler): void;
+  /** Workspace members as `users.info` describes them (unknown ids get `user_not_found`). */
+  users: Map<string, { is_admin?: boolean; is_owner?: boolean; name?: string }>;
   /** Resolves when `count` calls to `method` have been answered (any status). */
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   socket: FakeSocketMode;
@@ -143,6 +145,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   /** Per method, one entry per coming call: a failure, or null to let that call through. */
   const failures = new Map<string, Array<{ failure: FakeFailure; retryAfter: number } | null>>();
   const handlers = new Map<string, FakeHandler>();
+  const users: FakeSlack['users'] = new Map();
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const posted = new Map<string, FakeSlackMessage[]>();
@@ -196,6 +199,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
         }));
       return { ok: true, messages, has_more: false };
+    },
+    'users.info': (p) => {
+      const user = users.get(String(p.user));
+      if (!user) return { ok: false, error: 'user_not_found' };
+      return {
+        ok: true,
+        user: {
+          id: p.user,
+          team_id: identity.team_id,
+          name: user.name ?? String(p.user).toLowerCase(),
+          deleted: false,
+          is_admin: Boolean(user.is_admin),
+          is_owner: Boolean(user.is_owner),
+          is_primary_owner: false,
+          is_bot: false,
+        },
+      };
     },
     'apps.connections.open': (_p, call) =>
       call.token?.startsWith('xapp-')
@@ -393,6 +413,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       slow.set(method, queue);
     },
     channelMessages: (channel) => [...(posted.get(channel) ?? [])],
+    users,
     handle(method, handler) {
       handlers.set(method, handler);
     },
