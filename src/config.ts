@@ -11,6 +11,27 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const secret = z.string().trim().min(1);
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * `auto` (Discord's recommended count, all in this process), `N` (N shards, all here), or `i,j/N`
+ * (shards i and j of N here, the others on other instances: each shard must run exactly once).
+ */
+export const discordShards = z
+  .string()
+  .trim()
+  .regex(
+    /^(auto|\d+|\d+(,\d+)*\/\d+)$/,
+    "expected auto, a shard count such as 4, or this instance's shards such as 0,1/4",
+  )
+  .transform((v, ctx): { count: number | 'auto'; ids?: number[] } => {
+    if (v === 'auto') return { count: 'auto' };
+    const [ids, total] = v.includes('/') ? v.split('/') : [undefined, v];
+    const count = Number(total);
+    const list = ids?.split(',').map(Number);
+    if (count < 1 || (list ?? []).some((i) => i >= count))
+      ctx.addIssue({ code: 'custom', message: `shard ids must be below the shard count ${count}` });
+    return list ? { count, ids: [...new Set(list)] } : { count };
+  });
 const httpUrl = z.url({ protocol: /^https?$/ });
 /** `1`/`true`/`yes` or `0`/`false`/`no`. */
 const flag = z
@@ -130,7 +151,7 @@ export const EnvSchema = z.object({
   /** How long a digest claim outlives its instance (renewed every third of it while working). */
   DIGEST_LEASE_SECONDS: positiveInt(3, 600).default(15),
   /** Discord gateway shards this process runs (discord.js sharding); unset = one connection. */
-  DISCORD_SHARDS: optional(z.union([z.literal('auto'), positiveInt(1, 10_000)])),
+  DISCORD_SHARDS: optional(discordShards),
 });
 
 export type Env = z.output<typeof EnvSchema>;
