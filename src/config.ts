@@ -13,18 +13,20 @@ const secret = z.string().trim().min(1);
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /**
- * `auto` (Discord's recommended count, all in this process), `N` (N shards, all here), or `i,j/N`
- * (shards i and j of N here, the others on other instances: each shard must run exactly once).
+ * `auto` (Discord's recommended count, all in this process), `N` (N shards, all here), `i,j/N`
+ * (shards i and j of N here, the others on other instances: each shard must run exactly once), or
+ * `none` (no gateway on this instance: HTTP interactions and digests only).
  */
 export const discordShards = z
   .string()
   .trim()
   .regex(
-    /^(auto|\d+|\d+(,\d+)*\/\d+)$/,
-    "expected auto, a shard count such as 4, or this instance's shards such as 0,1/4",
+    /^(none|auto|\d+|\d+(,\d+)*\/\d+)$/,
+    "expected auto, a shard count such as 4, this instance's shards such as 0,1/4, or none",
   )
   .transform((v, ctx): { count: number | 'auto'; ids?: number[] } => {
     if (v === 'auto') return { count: 'auto' };
+    if (v === 'none') return { count: 0 };
     const [ids, total] = v.includes('/') ? v.split('/') : [undefined, v];
     const count = Number(total);
     const list = ids?.split(',').map(Number);
@@ -231,7 +233,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env, options: LoadOp
   return {
     env,
     platforms: {
-      discordGateway: Boolean(env.DISCORD_TOKEN),
+      discordGateway: Boolean(env.DISCORD_TOKEN) && env.DISCORD_SHARDS?.count !== 0,
       discordHttp: Boolean(env.DISCORD_PUBLIC_KEY),
       slack: Boolean(env.SLACK_BOT_TOKEN),
       slackSocketMode: Boolean(env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN),

@@ -9,7 +9,7 @@ import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
 import type { Logger } from '../log.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
-import type { DigestLedger, PostRecord } from '../store/digest-ledger.ts';
+import type { DigestLedger } from '../store/digest-ledger.ts';
 import { openStore, type Store } from '../store/store.ts';
 import {
   type ChatPlatform,

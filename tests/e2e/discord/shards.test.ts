@@ -17,6 +17,12 @@ describe('DISCORD_SHARDS', () => {
     expect(shardOptions(shards('3'))).toEqual({ shards: [0, 1, 2], shardCount: 3 });
     expect(shardOptions(shards('0,2/4'))).toEqual({ shards: [0, 2], shardCount: 4 });
     expect(shardOptions(undefined)).toEqual({});
+    // `none`: this instance answers HTTP interactions and posts digests, with no gateway connection.
+    const none = loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '1', DISCORD_SHARDS: 'none' });
+    expect(none.platforms.discordGateway).toBe(false);
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '1' }).platforms.discordGateway).toBe(
+      true,
+    );
     expect(() => loadConfig({ DISCORD_SHARDS: 'many' })).toThrow(/DISCORD_SHARDS: expected auto/);
     expect(() => loadConfig({ DISCORD_SHARDS: '4/4' })).toThrow(/DISCORD_SHARDS: shard ids must be below/);
   });
