@@ -32,7 +32,7 @@ describe.skipIf(!PG_URL)('three instances on one PostgreSQL', () => {
     await Promise.all(instances.map(stopInstance));
     await store?.close();
     await Promise.all([discord?.close(), slack?.close()]);
-  });
+  }, 120_000);
 
   it('posts each of 300 due digests exactly once though one instance is killed mid-run', async () => {
     const db = await freshPostgres();
