@@ -115,14 +115,27 @@ export class DigestRunner {
       Math.max(1000, Math.floor(ledger.leaseMs / 3)),
     );
     heartbeat.unref();
+    // Digests found held by another instance (or not yet retryable) during this pass.
+    const unavailable = new Set<string>();
     try {
       for (;;) {
         const room = limit - running.size;
-        const candidates = open.filter((d) => !outcomes.has(keyOf(d)) && !posting.has(keyOf(d)));
-        const batch =
-          room > 0 && candidates.length > 0
-            ? await ledger.claimBatch(candidates, this.owner, this.#now(), room)
-            : [];
+        const candidates = open.filter((d) => {
+          const key = keyOf(d);
+          return !outcomes.has(key) && !posting.has(key) && !unavailable.has(key);
+        });
+        if (running.size === 0 && candidates.length === 0) break;
+        let batch: ClaimedPost[] = [];
+        if (room > 0 && candidates.length > 0) {
+          // A window of candidates per claim keeps the statement small however many are due.
+          const window = candidates.slice(0, Math.max(32, room * 8));
+          batch = await ledger.claimBatch(window, this.owner, this.#now(), room);
+          // Fewer than asked: the rest of the window is not claimable now.
+          if (batch.length < room) {
+            const got = new Set(batch.map(keyOf));
+            for (const d of window) if (!got.has(keyOf(d))) unavailable.add(keyOf(d));
+          }
+        }
         for (const claim of batch) {
           const key = keyOf(claim);
           posting.add(key);
@@ -134,7 +147,7 @@ export class DigestRunner {
             });
           running.add(p);
         }
-        if (running.size === 0) break;
+        if (running.size === 0) continue;
         if (batch.length === 0 || running.size >= limit) await Promise.race(running);
       }
     } finally {
