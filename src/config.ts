@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
+import { DEFAULT_HEADLINE_LIMITS } from './render/limits.ts';
 
 /** Unset and empty-string variables are the same thing: absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -97,6 +98,9 @@ export const EnvSchema = z.object({
   BRIEFER_HEADLINE_HOURS: positiveInt(1, 24 * 14).default(24),
   BRIEFER_FETCH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   BRIEFER_MAX_BYTES: positiveInt(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** A briefing is brief: headlines shown per category and in all (chat and text; JSON keeps all). */
+  BRIEFER_MAX_PER_CATEGORY: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxPerCategory),
+  BRIEFER_MAX_HEADLINES: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxHeadlines),
   /** Sent with every feed and article request; publishers like a contact address in it. */
   BRIEFER_USER_AGENT: optional(
     z
@@ -154,6 +158,13 @@ export const EnvSchema = z.object({
   DIGEST_LEASE_SECONDS: positiveInt(3, 600).default(15),
   /** Discord gateway shards this process runs (discord.js sharding); unset = one connection. */
   DISCORD_SHARDS: optional(discordShards),
+
+  /** An OpenAI-compatible base URL (docs/ai-summaries.md); unset = extractive summaries only. */
+  BRIEFER_LLM_URL: optional(httpUrl),
+  BRIEFER_LLM_MODEL: optional(z.string().trim().min(1).max(200)),
+  BRIEFER_LLM_API_KEY: optional(secret),
+  BRIEFER_LLM_TIMEOUT_MS: positiveInt(100, 300_000).default(20_000),
+  BRIEFER_LLM_MAX_CALLS_PER_HOUR: positiveInt(0, 10_000).default(60),
 });
 
 export type Env = z.output<typeof EnvSchema>;
@@ -228,6 +239,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env, options: LoadOp
     );
   if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN)
     problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  if (env.BRIEFER_LLM_URL && !env.BRIEFER_LLM_MODEL)
+    problems.push('BRIEFER_LLM_MODEL: required when BRIEFER_LLM_URL is set (e.g. gpt-4o-mini or llama3.1)');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   return {

@@ -1,11 +1,11 @@
 /**
  * The `briefer` command line: the chat views (brief, story, headlines) and the batch tools
- * (summarize, categorize) used by scripts and the eval harness. Logs go to stderr, results to stdout.
+ * (summarize, categorize, cluster) used by scripts and the eval harness. Logs go to stderr, results to stdout.
  * Exit codes: 0 ok, 2 bad input or configuration (one line on stderr, no stack trace), 1 a bug.
  */
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { type App, createApp } from '../app.ts';
+import { type App, createApp, createLeadSummarizer } from '../app.ts';
 import { runCommand } from '../commands/dispatch.ts';
 import { loadConfig } from '../config.ts';
 import type { CommandArgs } from '../core/command-definition.ts';
@@ -15,7 +15,8 @@ import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
 import { renderText } from '../render/text.ts';
 import { categorizeLines } from './categorize-command.ts';
-import { summarizeBatch, summarizeOne } from './summarize-command.ts';
+import { clusterLines } from './cluster-command.ts';
+import { type ModelSummarizer, summarizeBatch, summarizeOne } from './summarize-command.ts';
 
 export const HELP = `briefer — the day's news, briefed
 
@@ -25,7 +26,9 @@ Usage:
   briefer headlines [--source S] [--format text|json|markdown] [--category ID]
   briefer summarize [--sentences N] [--json]     one article on stdin
   briefer summarize --jsonl                      {"id","text","sentences"} per line → {"id","summary"}
+  briefer summarize --llm [--json|--jsonl]       the same, written by the configured model (BRIEFER_LLM_URL)
   briefer categorize                             one headline per line → one JSON line each
+  briefer cluster                                {"id","title","source",…} per line → {"id","story"}
   briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
 
 Options:
@@ -35,6 +38,7 @@ Options:
   --sentences N   sentences in the summary (1-20, default 3)
   --category ID   only headlines of this category (id or label)
   --channel P:ID  a Slack or Discord channel, e.g. slack:C0123 or discord:112233
+  --llm           summarize: use the model of BRIEFER_LLM_URL (brief and story use it when set)
   -h, --help      this help`;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -87,6 +91,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       channel: { type: 'string' },
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
+      llm: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -102,10 +107,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
 
   switch (command) {
-    case 'summarize':
+    case 'summarize': {
+      const model = values.llm ? modelSummarizer(io) : undefined;
       return values.jsonl
-        ? summarizeBatch(io.stdin, io.stdout, sentences ?? 3).then(() => 0)
-        : summarizeOne(io.stdin, io.stdout, { sentences: sentences ?? 3, json: values.json }, io.stderr);
+        ? summarizeBatch(io.stdin, io.stdout, sentences ?? 3, model).then(() => 0)
+        : summarizeOne(
+            io.stdin,
+            io.stdout,
+            { sentences: sentences ?? 3, json: values.json, model },
+            io.stderr,
+          );
+    }
+    case 'cluster':
+      await clusterLines(io.stdin, io.stdout);
+      return 0;
     case 'categorize': {
       const app = makeApp(values.source, io);
       await categorizeLines(io.stdin, io.stdout, app.categorizer);
@@ -114,9 +129,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'brief':
     case 'story':
     case 'headlines': {
-      const app = makeApp(values.source, io);
+      // The model writes for the length asked, so --sentences and the AI summary go together.
+      const app = makeApp(values.source, io, command === 'headlines' ? undefined : sentences);
       // Load now so a broken source is a clean exit 2, not an error reply.
       await app.briefings.refresh({ throwOnError: true });
+      // A one-shot command has no later refresh: wait for the model, at most BRIEFER_LLM_TIMEOUT_MS.
+      if (command !== 'headlines') await app.briefings.whenSummarized();
       const args: CommandArgs = command === 'headlines' ? { category: values.category } : { sentences };
       const reply = await runCommand(app.registry, command, args, app.context('cli'));
       const failed = reply.view.kind === 'message' && reply.view.tone === 'error';
@@ -172,12 +190,26 @@ function parseSentences(raw: string): number {
   return n;
 }
 
-function makeApp(source: string | undefined, io: CliIo): App {
-  const env = { ...io.env, ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}) };
+function makeApp(source: string | undefined, io: CliIo, sentences?: number): App {
+  const env = {
+    ...io.env,
+    ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}),
+    ...(sentences !== undefined ? { BRIEFER_SENTENCES: String(sentences) } : {}),
+  };
   const config = loadConfig(env, { receives: false });
   // The CLI is quiet unless asked: warnings and errors only.
   const logger = createLogger(config.env.LOG_LEVEL ?? 'warn', io.stderr);
   return createApp(config, { logger });
+}
+
+/** `--llm`: the configured model; without BRIEFER_LLM_URL it is a usage error, not a silent fallback. */
+function modelSummarizer(io: CliIo): ModelSummarizer {
+  const config = loadConfig(io.env, { receives: false });
+  const logger = createLogger(config.env.LOG_LEVEL ?? 'warn', io.stderr);
+  const summarizer = createLeadSummarizer(config, {}, logger);
+  if (!summarizer)
+    throw new UsageError('--llm needs BRIEFER_LLM_URL and BRIEFER_LLM_MODEL (see docs/ai-summaries.md)');
+  return (story, sentences) => summarizer.summarize({ story, sentences });
 }
 
 function formatReply(app: App, reply: Awaited<ReturnType<typeof runCommand>>, format: Format): string {
@@ -200,6 +232,7 @@ function formatReply(app: App, reply: Awaited<ReturnType<typeof runCommand>>, fo
     return JSON.stringify(json, null, 2);
   }
   if (view.kind === 'story') return storyMarkdown(b);
-  if (view.kind === 'headlines') return headlinesMarkdown(b, app.taxonomy, view.category);
-  return briefingMarkdown(b, app.taxonomy);
+  if (view.kind === 'headlines')
+    return headlinesMarkdown(b, app.taxonomy, { only: view.category, limits: view.limits });
+  return briefingMarkdown(b, app.taxonomy, { limits: view.limits });
 }

@@ -8,6 +8,7 @@ import { createDigestSlackClient } from '../adapters/slack/web-client.ts';
 import type { App } from '../app.ts';
 import type { Store } from '../store/store.ts';
 import type { ChatPlatform } from '../store/subscriptions.ts';
+import { CountedPoster } from './counted-poster.ts';
 import type { DigestPoster } from './delivery.ts';
 import { DigestService } from './digest-service.ts';
 import { DiscordPoster } from './discord-poster.ts';
@@ -26,6 +27,11 @@ export async function createDigestService(
       timeout: env.DIGEST_POST_TIMEOUT_MS,
     });
   if (env.SLACK_BOT_TOKEN) posters.slack = new SlackPoster(createDigestSlackClient(env, app.logger));
+  const { metrics } = app;
+  if (metrics) {
+    for (const [platform, poster] of Object.entries(posters) as Array<[ChatPlatform, DigestPoster]>)
+      posters[platform] = new CountedPoster(poster, metrics);
+  }
   const service = new DigestService({
     store,
     briefings: app.briefings,
@@ -36,6 +42,7 @@ export async function createDigestService(
     configured: { channels: env.DIGEST_CHANNELS, time: env.DIGEST_TIME, timezone: env.DIGEST_TZ },
     defaults: { time: env.DIGEST_TIME, timezone: env.DIGEST_TZ },
     pollMs: env.DIGEST_POLL_SECONDS * 1000,
+    limits: app.limits,
     now: overrides.now,
   });
   await service.syncConfigured();

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { filterBriefing } from '../core/briefing-filter.ts';
 import { userMessage } from '../core/errors.ts';
-import type { Reply } from '../core/reply.ts';
+import type { HeadlineLimits, Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
@@ -41,6 +41,8 @@ export interface DigestRunnerOptions {
   failedRetryMs?: number;
   /** Identifies this instance in the ledger. */
   owner?: string;
+  /** How many headlines a digest shows (BRIEFER_MAX_PER_CATEGORY, BRIEFER_MAX_HEADLINES). */
+  limits?: HeadlineLimits;
 }
 
 export type DigestOutcome =
@@ -242,7 +244,7 @@ export class DigestRunner {
     }
     const notices = [...extraNotices, ...staleNotices(result, this.#now())];
     const briefing = filterBriefing(result.briefing, s.categories);
-    return { view: { kind: 'brief', briefing }, visibility: 'public', notices };
+    return { view: { kind: 'brief', briefing, limits: this.options.limits }, visibility: 'public', notices };
   }
 
   #deliver(s: Subscription, reply: Reply, progress: DeliveryProgress): Promise<{ messageIds: string[] }> {

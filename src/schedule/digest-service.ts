@@ -5,6 +5,7 @@
 
 import { timeOfDay, timeZone } from '../config.ts';
 import { UsageError } from '../core/errors.ts';
+import type { HeadlineLimits } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
 import type { Logger } from '../log.ts';
@@ -44,6 +45,8 @@ export interface DigestServiceOptions {
   concurrency?: number;
   /** Names this instance in the ledger. */
   owner?: string;
+  /** How many headlines a digest shows. */
+  limits?: HeadlineLimits;
 }
 
 export class DigestService implements DigestControl {
@@ -87,6 +90,7 @@ export class DigestService implements DigestControl {
       retry: options.retry,
       concurrency: options.concurrency,
       owner: options.owner,
+      limits: options.limits,
     });
     this.scheduler = new DigestScheduler(this.runner, {
       logger: options.logger,
@@ -189,6 +193,11 @@ export class DigestService implements DigestControl {
   /** One pass of the runner now (tests, CLI). */
   tick(): Promise<DigestOutcome[]> {
     return this.runner.tick();
+  }
+
+  /** For `/health`: resolves when the database answers, throws when it does not. */
+  async ping(): Promise<void> {
+    await this.store.ping();
   }
 
   async stop(): Promise<void> {

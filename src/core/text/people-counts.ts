@@ -3,7 +3,7 @@
  * people were killed", "killing 19 civilians", "the death toll rose to 19" all read as "19 dead";
  * "40 others were wounded" as "40 injured". The number is kept as written ("19", "1,200", "three").
  */
-import type { Mention } from './numeric-facts.ts';
+import type { Mention } from './mention.ts';
 
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|' +

@@ -50,6 +50,8 @@ async function digest(now: () => Date, briefings = provider(), options: { timeou
     logger: createLogger('silent'),
     catchUpMs: 3 * 3_600_000,
     retry: { sleep: async () => {}, baseMs: 1 },
+    // Every headline posted, to test the platform's own limits (the briefing limits have their own tests).
+    limits: { maxPerCategory: 1000, maxHeadlines: 1000 },
     now,
   });
   services.push(s);

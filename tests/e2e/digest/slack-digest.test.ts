@@ -73,6 +73,8 @@ async function digest(
     logger,
     catchUpMs: 3 * 3_600_000,
     retry: { sleep: options.sleep ?? (async () => {}), baseMs: 1 },
+    // Every headline posted, to test the platform's own limits (the briefing limits have their own tests).
+    limits: { maxPerCategory: 1000, maxHeadlines: 1000 },
     now,
   });
   services.push(s);

@@ -87,6 +87,13 @@ describe('npm start with Discord variables', () => {
         body,
       });
       expect(await res.json()).toEqual({ type: 1 });
+      // The interactions listener also answers the load balancer and Prometheus.
+      const health = await fetch(listening.url.replace(/\/interactions$/, '/health'));
+      expect(await health.json()).toEqual({ status: 'ok', platform: 'discord', mode: 'http', store: 'ok' });
+      const metrics = await (await fetch(listening.url.replace(/\/interactions$/, '/metrics'))).text();
+      expect(metrics).toContain(
+        'briefer_command_duration_seconds_count{platform="discord",command="brief",outcome="ok"} 1',
+      );
     } finally {
       bot.kill('SIGTERM');
     }
