@@ -3,7 +3,6 @@
  * Adapters (console, Discord, Slack) and the digest take what they need from this one object.
  */
 import { createCommandRegistry } from '../commands/index.ts';
-import type { StoreProbe } from './adapters/ops-endpoints.ts';
 import { RenderCache } from './adapters/render-cache.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
@@ -25,6 +24,7 @@ import {
   type ReplayGuard,
   type SummaryCache,
 } from './store/shared-state.ts';
+import type { Store } from './store/store.ts';
 
 export interface App {
   config: Config;
@@ -45,8 +45,11 @@ export interface App {
   renderCache: RenderCache;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
-  /** The digest's store, for `/health` (Discord/Slack runs only). */
-  store?: StoreProbe;
+  /**
+   * The store (SQLite file or PostgreSQL), once opened (Discord/Slack runs and `briefer digest`):
+   * subscriptions, the digest ledger, and state instances share (`summaryCache`, `replayGuard`).
+   */
+  store?: Store;
   /** Served at `/metrics` when Briefer serves Discord or Slack; the console and CLI don't load it. */
   metrics?: Metrics;
   /** A per-invocation context for a command. */
