@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: every benchmark in one run, printed as Markdown tables.
- * Names: summarizer, keyfacts, categorizer, startup, discord, slack, feeds, load, soak, digest, scaleout (default: all).
+ * Names: summarizer, keyfacts, categorizer, startup, discord, slack, feeds, load, soak, digest, scaleout, instances (default: all).
  * Each benchmark runs in its own process: a peer summarizer (lexrank, through `sugar`) rewrites
  * built-in prototypes, which would slow or break whatever ran after it in the same process.
  * Benchmarks report; tests never time anything.
@@ -55,6 +55,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   scaleout: {
     title: 'Scale-out: signed /brief HTTP interactions through a round-robin proxy to 1 and 3 processes',
     run: async () => (await import('./scaleout.ts')).benchScaleout(),
+  },
+  instances: {
+    title: 'Daily digest: digests per minute with 1, 2 and 3 instances on one PostgreSQL',
+    run: async () => (await import('./digest-instances.ts')).benchDigestInstances(),
   },
 };
 

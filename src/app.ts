@@ -3,7 +3,6 @@
  * Adapters (console, Discord, Slack) and the digest take what they need from this one object.
  */
 import { createCommandRegistry } from '../commands/index.ts';
-import type { StoreProbe } from './adapters/ops-endpoints.ts';
 import { RenderCache } from './adapters/render-cache.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
@@ -25,6 +24,7 @@ import {
   type ReplayGuard,
   type SummaryCache,
 } from './store/shared-state.ts';
+import type { Store } from './store/store.ts';
 
 export interface App {
   config: Config;
@@ -45,8 +45,11 @@ export interface App {
   renderCache: RenderCache;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
-  /** The digest's store, for `/health` (Discord/Slack runs only). */
-  store?: StoreProbe;
+  /**
+   * The store (SQLite file or PostgreSQL), once opened (Discord/Slack runs and `briefer digest`):
+   * subscriptions, the digest ledger, and state instances share (`summaryCache`, `replayGuard`).
+   */
+  store?: Store;
   /** Served at `/metrics` when Briefer serves Discord or Slack; the console and CLI don't load it. */
   metrics?: Metrics;
   /** A per-invocation context for a command. */
@@ -84,6 +87,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       now: overrides.now,
       onFetch: (outcome) => app.metrics?.feedFetch(outcome),
     });
+  // One guard for Slack replays and AI-summary claims and budget: the store's when instances share one.
+  const replayGuard = overrides.replayGuard ?? new MemoryReplayGuard();
   const briefings = new BriefingService({
     source,
     categorizer,
@@ -92,7 +97,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     sentences: env.BRIEFER_SENTENCES,
     refreshMs: env.BRIEFER_REFRESH_MINUTES * 60_000,
     now: overrides.now,
-    leadSummarizer: createLeadSummarizer(config, overrides, logger),
+    leadSummarizer: createLeadSummarizer(config, { ...overrides, replayGuard }, logger),
   });
   const registry = createCommandRegistry();
   const limits = { maxPerCategory: env.BRIEFER_MAX_PER_CATEGORY, maxHeadlines: env.BRIEFER_MAX_HEADLINES };
@@ -105,7 +110,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     briefings,
     registry,
     limits,
-    replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    replayGuard,
     renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
       platform,

@@ -160,7 +160,13 @@ async function postDigestNow(app: App, channel: string | undefined, io: CliIo): 
     );
   await app.briefings.refresh({ throwOnError: true });
   const { createDigestService } = await import('../schedule/create-digest.ts');
-  const digest = createDigestService(app);
+  const { openConfiguredStore } = await import('../store/store.ts');
+  const store = await openConfiguredStore(app.config.env);
+  app.store = store;
+  const digest = await createDigestService(app, store).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   try {
     const { messageIds } = await digest.preview(platform, m[2] as string);
     io.stdout.write(
@@ -173,6 +179,7 @@ async function postDigestNow(app: App, channel: string | undefined, io: CliIo): 
     });
   } finally {
     await digest.stop();
+    await store.close();
   }
 }
 
