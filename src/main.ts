@@ -19,8 +19,10 @@ async function main(): Promise<number> {
   const serving = platforms.discordGateway || platforms.discordHttp || platforms.slack;
   // The store opens first: a bad BRIEFER_DB stops start-up with one clear line. Its summary cache and
   // replay guard are shared by every instance on the same database.
-  const { openConfiguredStore } = await import('./store/store.ts');
-  const store = serving ? await openConfiguredStore(config.env) : undefined;
+  // The console needs no store: it does not load the database drivers at all.
+  const store = serving
+    ? await (await import('./store/store.ts')).openConfiguredStore(config.env)
+    : undefined;
   const app = createApp(
     config,
     store ? { summaryCache: store.summaryCache, replayGuard: store.replayGuard } : {},

@@ -1,20 +1,31 @@
 /**
  * compromise's English lexicon (MIT), used to tell a first name ("Howard") from an ordinary word that
- * happens to be capitalised ("Golden", "Reports"). Loaded on first use with a synchronous require, so
- * only callers that need it (key facts) pay its ~0.2 s start-up; if it cannot load, every word is
- * "unknown" and callers fall back to shape rules.
+ * happens to be capitalised ("Golden", "Reports"). Read on first use from `data/word-classes.json`, the
+ * lexicon reduced to one class code per word (see word-classes.ts): building compromise's own lexicon
+ * cost about half of start-up. If the file cannot be read, every word is "unknown" and callers fall
+ * back to shape rules.
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import {
+  COMMON_TAG,
+  FUNCTION_WORD,
+  GIVEN_NAME,
+  ORGANIZATION,
+  PLACE,
+  type WordClassFile,
+} from './word-classes.ts';
 
-type Lexicon = Record<string, string | string[] | undefined>;
+const WORD_CLASSES_URL = new URL('../../../data/word-classes.json', import.meta.url);
 
-let lexicon: Lexicon | null | undefined;
+let lexicon: Map<string, number> | null | undefined;
 
-function load(): Lexicon | null {
+function load(): Map<string, number> | null {
   if (lexicon === undefined) {
     try {
-      const nlp = createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Lexicon } } };
-      lexicon = nlp.model().one.lexicon;
+      const file = JSON.parse(readFileSync(WORD_CLASSES_URL, 'utf8')) as WordClassFile;
+      lexicon = new Map();
+      for (const [code, words] of Object.entries(file.classes))
+        for (const word of words) lexicon.set(word, Number(code));
     } catch {
       lexicon = null;
     }
@@ -22,11 +33,9 @@ function load(): Lexicon | null {
   return lexicon;
 }
 
-/** The lexicon's tags for a word (case-insensitive), or [] if it does not know the word. */
-export function lexiconTags(word: string): string[] {
-  const tags = load()?.[word.toLowerCase()];
-  if (tags === undefined) return [];
-  return Array.isArray(tags) ? tags : [tags];
+/** The word's class bits (case-insensitive), or undefined if the lexicon does not know the word. */
+function wordClass(word: string): number | undefined {
+  return load()?.get(word.toLowerCase());
 }
 
 /**
@@ -47,31 +56,24 @@ function remembered<T>(answer: (word: string) => T): (word: string) => T {
 }
 
 /** Whether the word is a known given name. */
-export const isGivenName = remembered((word: string): boolean =>
-  lexiconTags(word).some((t) => /Name$|^Person$|^FirstName$/.test(t)),
-);
-
-const FUNCTION_TAGS =
-  /^(?:Infinitive|PresentTense|PastTense|Gerund|Participle|Adverb|Preposition|Conjunction|Determiner|Pronoun|Modal|Copula|QuestionWord|Auxiliary)$/;
+export const isGivenName = remembered((word: string): boolean => ((wordClass(word) ?? 0) & GIVEN_NAME) !== 0);
 
 /** Whether the word is an ordinary English word the lexicon knows (and not as a name). */
-export const isCommonWord = remembered(
-  (word: string): boolean => lexiconTags(word).length > 0 && !isGivenName(word),
-);
+export const isCommonWord = remembered((word: string): boolean => {
+  const code = wordClass(word);
+  return code !== undefined && (code & GIVEN_NAME) === 0;
+});
 
 /** Whether the word is a verb, adverb or function word: never part of a person's name. */
-export const isFunctionWord = remembered((word: string): boolean =>
-  lexiconTags(word).some((t) => FUNCTION_TAGS.test(t)),
+export const isFunctionWord = remembered(
+  (word: string): boolean => ((wordClass(word) ?? 0) & FUNCTION_WORD) !== 0,
 );
-
-const COMMON_TAGS =
-  /^(?:Adjective|Singular|Plural|Uncountable|Noun|Comparative|Superlative|Infinitive|PresentTense|PastTense|Gerund|Participle|Adverb|PhrasalVerb)$/;
 
 /** What the lexicon says a proper noun is, when it says nothing else about the word. */
 export const lexiconEntity = remembered((name: string): 'place' | 'organization' | undefined => {
-  const tags = lexiconTags(name);
-  if (tags.length === 0 || tags.some((t) => COMMON_TAGS.test(t))) return undefined;
-  if (tags.some((t) => /^(?:City|Country|Region|Place)$/.test(t))) return 'place';
-  if (tags.some((t) => /^(?:Organization|SportsTeam)$/.test(t))) return 'organization';
+  const code = wordClass(name);
+  if (code === undefined || code & COMMON_TAG) return undefined;
+  if (code & PLACE) return 'place';
+  if (code & ORGANIZATION) return 'organization';
   return undefined;
 });
