@@ -3,11 +3,16 @@
  * a linkedom document, then paragraphs from its cleaned-up HTML. A page that yields too little text, or
  * text that has nothing to do with the headline (a consent wall, a paywall teaser), is a failure.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type { Readability } from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
 import { headlineTerms } from '../../core/headline-dedupe.ts';
 import { stems } from '../../core/text/tokens.ts';
 import { htmlToParagraphs } from './html-text.ts';
+import { lazyRequire } from './lazy-require.ts';
+
+const linkedom = lazyRequire<typeof Linkedom>('linkedom');
+const readability = lazyRequire<typeof ReadabilityModule>('@mozilla/readability');
 
 export interface Article {
   title?: string;
@@ -22,12 +27,15 @@ export class ArticleError extends Error {
 }
 
 export function extractArticle(html: string, headline?: string): Article {
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   let result: ReturnType<Readability<string>['parse']>;
   try {
-    result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-      charThreshold: MIN_ARTICLE_CHARS,
-    }).parse();
+    result = new (readability().Readability)(
+      document as unknown as ConstructorParameters<typeof Readability>[0],
+      {
+        charThreshold: MIN_ARTICLE_CHARS,
+      },
+    ).parse();
   } catch (error) {
     throw new ArticleError(`could not read the page (${(error as Error).message})`);
   }

@@ -3,7 +3,10 @@
  * Content-Type header, the document itself (`<?xml encoding=…?>` or `<meta charset>`), else UTF-8.
  * Decoding uses iconv-lite because Node 20's TextDecoder treats windows-1252 as Latin-1.
  */
-import iconv from 'iconv-lite';
+import type Iconv from 'iconv-lite';
+import { lazyRequire } from './lazy-require.ts';
+
+const iconvLite = lazyRequire<typeof Iconv>('iconv-lite');
 
 export interface Decoded {
   text: string;
@@ -71,14 +74,14 @@ function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
 /** Decodes a response body; never throws (unknown or wrong charsets fall back and say so in `note`). */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
   const bom = bomCharset(bytes);
-  if (bom) return { text: iconv.decode(Buffer.from(bytes), bom), charset: bom };
+  if (bom) return { text: iconvLite().decode(Buffer.from(bytes), bom), charset: bom };
 
   const fromHeader = charsetFromContentType(contentType);
   const fromDoc = charsetFromDocument(bytes);
   const declared = fromHeader ?? fromDoc;
   const notes: string[] = [];
   let charset = canonical(declared ?? 'utf-8');
-  if (!isUtf8(charset) && !iconv.encodingExists(charset)) {
+  if (!isUtf8(charset) && !iconvLite().encodingExists(charset)) {
     notes.push(`unknown charset "${declared}"`);
     charset = 'utf-8';
   }
@@ -88,11 +91,11 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
     if (text !== undefined) return withNote({ text: text.replace(/^\uFEFF/, ''), charset }, notes);
     // Mislabelled legacy text is common: try what the document itself says, then the web's default.
     const alternative = fromDoc && canonical(fromDoc) !== 'utf-8' ? canonical(fromDoc) : 'windows-1252';
-    const fallback = iconv.encodingExists(alternative) ? alternative : 'windows-1252';
+    const fallback = iconvLite().encodingExists(alternative) ? alternative : 'windows-1252';
     notes.push(`${declared ? `declared ${declared} but ` : ''}not valid UTF-8, decoded as ${fallback}`);
-    return withNote({ text: iconv.decode(Buffer.from(bytes), fallback), charset: fallback }, notes);
+    return withNote({ text: iconvLite().decode(Buffer.from(bytes), fallback), charset: fallback }, notes);
   }
-  return withNote({ text: iconv.decode(Buffer.from(bytes), charset), charset }, notes);
+  return withNote({ text: iconvLite().decode(Buffer.from(bytes), charset), charset }, notes);
 }
 
 function withNote(decoded: Decoded, notes: string[]): Decoded {

@@ -8,8 +8,12 @@
  * slip past. IP literals never reach `lookup`, so they are checked before connecting.
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { Agent, type Dispatcher } from 'undici';
+import type * as Undici from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+import { lazyRequire } from './lazy-require.ts';
 import { isIpLiteral, nonPublicReason, stripBrackets } from './public-address.ts';
+
+const undici = lazyRequire<typeof Undici>('undici');
 
 export interface FetchPolicy {
   /** `BRIEFER_FETCH_ALLOW_PRIVATE=1`: no address checks at all (intranet setups). */
@@ -73,12 +77,12 @@ let open: Agent | undefined;
 let guarded: Agent | undefined;
 
 function openAgent(): Agent {
-  open ??= new Agent();
+  open ??= new (undici().Agent)();
   return open;
 }
 
 function guardedAgent(): Agent {
-  guarded ??= new Agent({ connect: { lookup: publicOnlyLookup as never } });
+  guarded ??= new (undici().Agent)({ connect: { lookup: publicOnlyLookup as never } });
   return guarded;
 }
 

@@ -2,14 +2,17 @@
  * HTML (an article body, a feed description) → paragraphs of plain text in reading order. Block elements
  * become paragraphs; a description that is only text with `<br>`s is split at the breaks.
  */
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import { cleanInline } from '../../core/clean-text.ts';
+import { lazyRequire } from './lazy-require.ts';
+
+const linkedom = lazyRequire<typeof Linkedom>('linkedom');
 
 const BLOCKS = 'p, li, blockquote, pre, dd, h2, h3, h4';
 
 export function htmlToParagraphs(html: string): string[] {
   if (!/<[a-z!/]/i.test(html)) return splitPlain(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   for (const el of document.querySelectorAll(
     'script, style, noscript, template, iframe, svg, figure, aside, nav',
   ))

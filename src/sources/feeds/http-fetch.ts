@@ -4,10 +4,14 @@
  * cut off past a byte cap (Content-Length is only a hint), and conditional GET from earlier validators.
  * Every hop obeys the fetch policy (fetch-policy.ts): only trusted origins may be private addresses.
  */
-import { fetch, type Response } from 'undici';
+import type * as Undici from 'undici';
+import type { Response } from 'undici';
 import { formatBytes } from '../read-file.ts';
 import { describeNetworkError, FetchError, formatMs } from './fetch-error.ts';
 import { dispatcherFor, type FetchPolicy, refusalIn } from './fetch-policy.ts';
+import { lazyRequire } from './lazy-require.ts';
+
+const undici = lazyRequire<typeof Undici>('undici');
 
 /** What a server gave us to ask "has it changed?" next time. */
 export interface Validators {
@@ -60,7 +64,7 @@ async function follow(url: string, options: FetchOptions, signal: AbortSignal): 
 
   for (;;) {
     const dispatcher = dispatcherFor(new URL(current), options.policy ?? {});
-    const response = await fetch(current, { headers, redirect: 'manual', signal, dispatcher });
+    const response = await undici().fetch(current, { headers, redirect: 'manual', signal, dispatcher });
     if (REDIRECTS.has(response.status)) {
       await response.body?.cancel().catch(() => {});
       const location = response.headers.get('location');

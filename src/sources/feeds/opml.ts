@@ -4,9 +4,12 @@
  * default category when it is a plain word.
  */
 import { decodeXML } from 'entities';
-import { DOMParser } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import { cleanInline } from '../../core/clean-text.ts';
 import { DEFAULT_WEIGHT, type FeedSpec, FeedUrlSchema } from './feed-spec.ts';
+import { lazyRequire } from './lazy-require.ts';
+
+const linkedom = lazyRequire<typeof Linkedom>('linkedom');
 
 export interface OpmlResult {
   feeds: FeedSpec[];
@@ -21,7 +24,7 @@ export function looksLikeOpml(text: string): boolean {
 /** Throws an Error with a one-line reason when the text is not OPML or lists no feed. */
 export function parseOpml(text: string): OpmlResult {
   if (!looksLikeOpml(text)) throw new Error('is not an OPML file (no <opml> root element)');
-  const doc = new DOMParser().parseFromString(text, 'text/xml');
+  const doc = new (linkedom().DOMParser)().parseFromString(text, 'text/xml');
   const feeds: FeedSpec[] = [];
   const skipped: string[] = [];
   for (const outline of doc.querySelectorAll('outline')) {

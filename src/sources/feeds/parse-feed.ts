@@ -2,10 +2,14 @@
  * Feed text → normalised items. RSS 2.0, Atom and RDF are parsed by @rowanmanning/feed-parser, which
  * recovers what it can from broken XML. What can't be a feed (an HTML page, an empty body) is named.
  */
-import { parseFeed as parseXmlFeed } from '@rowanmanning/feed-parser';
+import type * as FeedParser from '@rowanmanning/feed-parser';
+import type { parseFeed as parseXmlFeed } from '@rowanmanning/feed-parser';
 import { decodeHTML } from 'entities';
 import type { FeedItem, FeedRef } from './feed-item.ts';
+import { lazyRequire } from './lazy-require.ts';
 import { cleanDate, cleanLink, normaliseTitle, sourceName } from './normalise.ts';
+
+const feedParser = lazyRequire<typeof FeedParser>('@rowanmanning/feed-parser');
 
 export interface ParsedFeed {
   /** The feed's own title, cleaned. */
@@ -42,7 +46,7 @@ export function parseFeedText(
   }
   let parsed: ReturnType<typeof parseXmlFeed>;
   try {
-    parsed = parseXmlFeed(body);
+    parsed = feedParser().parseFeed(body);
   } catch {
     throw new FeedParseError(
       body.startsWith('<')
