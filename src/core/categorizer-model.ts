@@ -79,11 +79,18 @@ export function parseCategorizerModel(data: unknown, file = 'model'): Categorize
     const t = m.wordVectors as Partial<WordVectorTable>;
     if (typeof t.words !== 'string' || typeof t.rows !== 'string') fail('wordVectors needs words and rows');
     if (typeof t.scale !== 'number' || !Number.isFinite(t.scale)) fail('wordVectors.scale must be a number');
-    const n = t.words ? (t.words as string).split(' ').length : 0;
+    // Counted, not split: decodeWordVectors splits the ~100K words once, later.
+    const n = t.words ? countSpaces(t.words as string) + 1 : 0;
     if (Buffer.byteLength(t.rows as string, 'base64') !== n * k)
       fail(`wordVectors.rows must hold ${k} bytes for each of the ${n} words`);
   }
   return m as CategorizerModel;
+}
+
+function countSpaces(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) n++;
+  return n;
 }
 
 /** Reads a model file (default: the committed `data/models/categorizer.json`). */
