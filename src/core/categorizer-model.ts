@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BrieferError } from './errors.ts';
-import { WordIndex } from './word-index.ts';
 
 export const MODEL_FORMAT = 'briefer-categorizer/1';
 export const DEFAULT_MODEL_URL = new URL('../../data/models/categorizer.json', import.meta.url);
@@ -45,11 +44,11 @@ export interface WordVectorTable {
   scale: number;
 }
 
-/** The words of a word-vector table, indexed, and its int8 rows (rows[word * classes + class]). */
-export function decodeWordVectors(table: WordVectorTable): { words: WordIndex; rows: Int8Array } {
+/** The words of a word-vector table and its int8 rows (rows[word * classes + class]). */
+export function decodeWordVectors(table: WordVectorTable): { words: string[]; rows: Int8Array } {
   const bytes = Buffer.from(table.rows, 'base64');
   return {
-    words: new WordIndex(table.words),
+    words: table.words ? table.words.split(' ') : [],
     rows: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   };
 }
@@ -80,7 +79,7 @@ export function parseCategorizerModel(data: unknown, file = 'model'): Categorize
     const t = m.wordVectors as Partial<WordVectorTable>;
     if (typeof t.words !== 'string' || typeof t.rows !== 'string') fail('wordVectors needs words and rows');
     if (typeof t.scale !== 'number' || !Number.isFinite(t.scale)) fail('wordVectors.scale must be a number');
-    // Counted, not split: the ~100K words are indexed in place (WordIndex).
+    // Counted, not split: decodeWordVectors splits the ~100K words once, later.
     const n = t.words ? countSpaces(t.words as string) + 1 : 0;
     if (Buffer.byteLength(t.rows as string, 'base64') !== n * k)
       fail(`wordVectors.rows must hold ${k} bytes for each of the ${n} words`);

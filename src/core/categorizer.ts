@@ -12,7 +12,6 @@
 import { PhraseMatcher, phraseKey, StemTokenizer } from './categorizer-features.ts';
 import { type CategorizerModel, decodeWordVectors, loadCategorizerModel } from './categorizer-model.ts';
 import { FALLBACK_CATEGORY, loadTaxonomy, type Taxonomy } from './taxonomy.ts';
-import { WordIndex } from './word-index.ts';
 
 export type { CategorizerModel } from './categorizer-model.ts';
 
@@ -80,10 +79,10 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
     }
   }
 
-  // Word-vector evidence, re-indexed the same way: word number → its row at `number * k` in `vectorRows`.
+  // Word-vector evidence, re-indexed the same way: word → offset of its row in `vectorRows`.
   // The rows stay int8 (scaled when added): ~100K words × 15 classes as doubles would be 12 MB to
   // allocate at start-up.
-  let vectorIndex = new WordIndex('');
+  const vectorIndex = new Map<string, number>();
   let vectorRows: Int8Array<ArrayBufferLike> = new Int8Array(0);
   let vectorScale = 0;
   if (model?.wordVectors) {
@@ -93,15 +92,15 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
     const slot = model.classes.map((c) => ids.indexOf(c));
     if (mk === k && slot.every((i, j) => i === j)) vectorRows = rows;
     else {
-      vectorRows = new Int8Array(words.size * k);
+      vectorRows = new Int8Array(words.length * k);
       for (let j = 0; j < mk; j++) {
         const i = slot[j] ?? -1;
         if (i < 0) continue;
-        for (let n = 0, from = j, to = i; n < words.size; n++, from += mk, to += k)
+        for (let n = 0, from = j, to = i; n < words.length; n++, from += mk, to += k)
           vectorRows[to] = rows[from] as number;
       }
     }
-    vectorIndex = words;
+    for (let n = 0; n < words.length; n++) vectorIndex.set(words[n] as string, n * k);
   }
 
   // Taxonomy keywords, matched on every n-gram so that they never hide model features.
@@ -143,9 +142,8 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
   // The rows of the headline's words that have one (each occurrence counts).
   const addVectors = () => {
     for (const w of raw) {
-      const n = vectorIndex.get(w);
-      if (n === undefined) continue;
-      const at = n * k;
+      const at = vectorIndex.get(w);
+      if (at === undefined) continue;
       for (let i = 0; i < k; i++)
         logits[i] = (logits[i] as number) + (vectorRows[at + i] as number) * vectorScale;
     }
