@@ -36,6 +36,8 @@ export interface ClusterOptions {
   salientBoost?: number;
   /** Similarity is multiplied by this when two headlines report opposite moves. */
   oppositePenalty?: number;
+  /** Similarity is multiplied by this when both titles name people or places and share none of them. */
+  otherNamesPenalty?: number;
   /** How much a word's rarity in news at large counts next to its rarity in the day (0 = not at all). */
   backgroundWeight?: number;
   /** Rarity of words in news at large (default: the shipped model's vocabulary). */
@@ -46,7 +48,8 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   threshold: 0.13,
   maxPostings: 200,
   salientBoost: 1,
-  oppositePenalty: 0.2,
+  oppositePenalty: 0,
+  otherNamesPenalty: 0.5,
   backgroundWeight: 1,
   rarity: { of: () => 1 },
 };
@@ -116,6 +119,8 @@ interface Vector {
   /** L2-normalised weights, same order. */
   weights: Float64Array;
   direction: Direction;
+  /** Term ids of the names in the title (capitalised words in a sentence-case title), ascending. */
+  names: Int32Array;
 }
 
 function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Vector[] {
@@ -126,6 +131,7 @@ function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Ve
   const raw = items.map((item) => {
     const { terms, direction } = storyTerms(item.title, item.summary);
     const tf = new Map<number, { w: number; salient: boolean }>();
+    const names = new Set<number>();
     for (const t of terms) {
       let id = termIds.get(t.term);
       if (id === undefined) {
@@ -133,19 +139,20 @@ function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Ve
         termIds.set(t.term, id);
         df.push(0);
         // Numbers are not in the vocabulary but are no rarer than words: they count as average.
-        rarityOf.push(/\d/.test(t.term) ? 0.7 : rarity.of(t.term));
+        rarityOf.push(/\d/.test(t.term) ? 0.7 : rarity.of(t.word));
       }
       const cur = tf.get(id);
       if (cur) {
         cur.w += t.weight;
         cur.salient ||= t.salient;
       } else tf.set(id, { w: t.weight, salient: t.salient });
+      if (t.salient && t.weight === 1 && !/\d/.test(t.term)) names.add(id);
     }
     for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-    return { tf, direction };
+    return { tf, direction, names: Int32Array.from([...names].sort((a, b) => a - b)) };
   });
   const n = items.length;
-  return raw.map(({ tf, direction }) => {
+  return raw.map(({ tf, direction, names }) => {
     const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
     const weights = new Float64Array(ids.length);
     let norm = 0;
@@ -162,7 +169,7 @@ function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Ve
     });
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / norm;
-    return { ids, weights, direction };
+    return { ids, weights, direction, names };
   });
 }
 
@@ -210,8 +217,11 @@ function similarPairs(vectors: readonly Vector[], groups: Int32Array, o: Require
       let s = acc[j] as number;
       acc[j] = 0;
       if (groups[i] === groups[j]) continue;
-      const dj = (vectors[j] as Vector).direction;
-      if (v.direction !== 0 && dj !== 0 && v.direction !== dj) s *= o.oppositePenalty;
+      const other = vectors[j] as Vector;
+      if (v.direction !== 0 && other.direction !== 0 && v.direction !== other.direction)
+        s *= o.oppositePenalty;
+      // Both name who or where, and not one name in common: two shootings in two countries.
+      if (v.names.length && other.names.length && !intersects(v.names, other.names)) s *= o.otherNamesPenalty;
       if (s >= floor) {
         edges.a.push(j);
         edges.b.push(i);
@@ -221,6 +231,19 @@ function similarPairs(vectors: readonly Vector[], groups: Int32Array, o: Require
     touched.length = 0;
   });
   return edges;
+}
+
+function intersects(a: Int32Array, b: Int32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) return true;
+    if (x < y) i++;
+    else j++;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- average linkage

@@ -7,6 +7,7 @@
  * does `load` throw, with a SourceError naming the feeds and why.
  */
 import { basename } from 'node:path';
+import { cleanInline } from '../../core/clean-text.ts';
 import { SourceError } from '../../core/errors.ts';
 import { HeadlineSchema, type News, StorySchema } from '../../core/schemas.ts';
 import type { NewsSource } from '../source.ts';
@@ -16,7 +17,7 @@ import { clusterStories, type DatedItem, type StoryCluster } from './cluster.ts'
 import { FeedReader, type FeedStatus } from './feed-reader.ts';
 import type { FeedSpec } from './feed-spec.ts';
 import { readFeedsFile } from './feeds-file.ts';
-import { chooseLead } from './lead.ts';
+import { chooseLead, outletList } from './lead.ts';
 import { mapLimit } from './map-limit.ts';
 import { type FeedOptions, withDefaults } from './options.ts';
 import { byCoverageThenRecency, byCoverageThenWeight } from './rank.ts';
@@ -182,19 +183,16 @@ export class FeedSource implements NewsSource {
 }
 
 function toHeadline(cluster: StoryCluster) {
-  const { item, record } = cluster.lead;
-  const names = [...new Set([item.feed.name, ...cluster.feeds.map((f) => f.name)])];
-  const outlets = names.map((name) => {
-    const link =
-      name === item.feed.name ? item.link : cluster.items.find((d) => d.item.feed.name === name)?.item.link;
-    return { name, ...(link ? { url: link } : {}) };
-  });
+  const { item } = cluster.lead;
+  const summary = item.summary ? cleanInline(item.summary) : '';
   return {
     title: item.title,
     url: item.link,
-    source: item.feed.name,
-    publishedAt: record.earliestDate,
-    outlets,
+    source: cluster.outlets[0]?.name ?? item.feed.name,
+    // A headline's age is its newest item's: a story still being reported is fresh.
+    publishedAt: cluster.dated ? cluster.newest : undefined,
+    ...(summary ? { summary: summary.slice(0, 1000) } : {}),
+    outlets: outletList(cluster),
     ...categoryHint(cluster),
   };
 }

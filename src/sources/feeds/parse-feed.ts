@@ -53,6 +53,9 @@ export function parseFeedText(
   const title = normaliseTitle(parsed.title) || undefined;
   const ref: FeedRef = { url: feed.url, name: sourceName(feed.name, title, feed.url), weight: feed.weight };
   if (feed.category) ref.category = feed.category;
+  if (feed.name) ref.named = true;
+  const site = cleanLink(parsed.url, baseUrl);
+  if (site) ref.site = site;
 
   const items: FeedItem[] = [];
   let untitled = 0;
