@@ -59,6 +59,8 @@ export const EnvSchema = z.object({
   BRIEFER_HEADLINE_HOURS: positiveInt(1, 24 * 14).default(24),
   BRIEFER_FETCH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   BRIEFER_MAX_BYTES: positiveInt(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+  BRIEFER_MAX_FEED_ITEMS: positiveInt(1, 100_000).default(500),
+  BRIEFER_MAX_ITEMS: positiveInt(1, 1_000_000).default(5000),
   /** Sent with every feed and article request; publishers like a contact address in it. */
   BRIEFER_USER_AGENT: optional(z.string().trim().min(1).max(300)),
 

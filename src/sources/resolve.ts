@@ -25,6 +25,9 @@ export interface SourceOptions {
   headlineHours?: number;
   /** Identifies Briefer to feed servers. */
   userAgent?: string;
+  /** Items kept per feed and per briefing (the newest). */
+  maxFeedItems?: number;
+  maxItems?: number;
   logger?: SourceLogger;
   now?: () => Date;
 }
@@ -37,6 +40,8 @@ export function resolveSource(spec: string | undefined, options: SourceOptions =
     timeoutMs: options.timeoutMs,
     headlineHours: options.headlineHours,
     userAgent: options.userAgent,
+    maxFeedItems: options.maxFeedItems,
+    maxItems: options.maxItems,
     logger: options.logger,
     now: options.now,
   };

@@ -14,7 +14,7 @@ import type { NewsSource } from '../source.ts';
 import { describeZodError } from '../zod-problem.ts';
 import { ArticleFetcher } from './article-fetcher.ts';
 import { clusterStories, type DatedItem, type StoryCluster } from './cluster.ts';
-import { FeedReader, type FeedStatus } from './feed-reader.ts';
+import { FeedReader, type FeedStatus, newest } from './feed-reader.ts';
 import type { FeedSpec } from './feed-spec.ts';
 import { readFeedsFile } from './feeds-file.ts';
 import { chooseLead, outletList } from './lead.ts';
@@ -90,7 +90,16 @@ export class FeedSource implements NewsSource {
       return { item, record, date };
     });
     this.#registry.prune(new Date(since - REGISTRY_GRACE_MS));
-    const recent = dated.filter((d) => d.date.getTime() >= since);
+    const inWindow = dated.filter((d) => d.date.getTime() >= since);
+    const recent = newest(
+      inWindow.map((d) => ({ ...d, publishedAt: d.date })),
+      this.#options.maxItems,
+    );
+    if (recent.length < inWindow.length)
+      logger.info(
+        { items: inWindow.length, kept: recent.length },
+        'more items than BRIEFER_MAX_ITEMS; kept the newest',
+      );
     if (recent.length === 0)
       throw new SourceError(
         'SOURCE_EMPTY',
