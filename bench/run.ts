@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: every benchmark in one run, printed as Markdown tables.
- * Names: summarizer, categorizer, startup, discord, slack, feeds, digest (default: all).
+ * Names: summarizer, categorizer, startup, discord, slack, feeds, clustering, digest (default: all).
  * Each benchmark runs in its own process: a peer summarizer (lexrank, through `sugar`) rewrites
  * built-in prototypes, which would slow or break whatever ran after it in the same process.
  * Benchmarks report; tests never time anything.
@@ -35,6 +35,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   feeds: {
     title: 'Feeds: 20 feeds × 50 items over loopback → briefing',
     run: async () => (await import('./feeds.ts')).benchFeeds(),
+  },
+  clustering: {
+    title: 'Story clustering: items per refresh, and /brief while a 7,000-item feed refreshes',
+    run: async () => (await import('./clustering.ts')).benchClustering(),
   },
   digest: {
     title: 'Daily digest: channels posted per minute by one process',
