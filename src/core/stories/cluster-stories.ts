@@ -59,12 +59,43 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
  * order of their first item.
  */
 export function clusterStories(items: readonly StoryItem[], options: ClusterOptions = {}): number[] {
+  const steps = clusterSteps(items, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, in slices that give the event loop back every few milliseconds: a refresh of thousands of
+ * items runs beside chat commands instead of in front of them.
+ */
+export async function clusterStoriesInSlices(
+  items: readonly StoryItem[],
+  options: ClusterOptions = {},
+  sliceMs = 8,
+): Promise<number[]> {
+  const steps = clusterSteps(items, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The clustering, as a generator that yields at points where it may pause. */
+function* clusterSteps(items: readonly StoryItem[], options: ClusterOptions): Generator<void, number[]> {
   const o = { ...DEFAULT_CLUSTER_OPTIONS, rarity: options.rarity ?? defaultRarity(), ...options };
   const n = items.length;
   const groups = identityGroups(items);
-  const vectors = vectorize(items, o);
-  const edges = similarPairs(vectors, groups, o);
-  const roots = averageLinkage(n, groups, edges, o.threshold);
+  yield;
+  const vectors = yield* vectorize(items, o);
+  const edges = yield* similarPairs(vectors, groups, o);
+  const roots = yield* averageLinkage(n, groups, edges, o.threshold);
   // Number stories by first appearance.
   const numbers = new Map<number, number>();
   return Array.from(roots, (r) => {
@@ -76,6 +107,9 @@ export function clusterStories(items: readonly StoryItem[], options: ClusterOpti
     return id;
   });
 }
+
+/** Items (or merges) handled between two points where the work may pause. */
+const SLICE = 128;
 
 // ---------------------------------------------------------------- identity
 
@@ -123,12 +157,19 @@ interface Vector {
   names: Int32Array;
 }
 
-function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Vector[] {
+function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Generator<void, Vector[]> {
   const { salientBoost, rarity, backgroundWeight } = o;
   const rarityOf: number[] = [];
   const termIds = new Map<string, number>();
   const df: number[] = [];
-  const raw = items.map((item) => {
+  const raw: Array<{
+    tf: Map<number, { w: number; salient: boolean }>;
+    direction: Direction;
+    names: Int32Array;
+  }> = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    const item = items[i] as StoryItem;
     const { terms, direction } = storyTerms(item.title, item.summary);
     const tf = new Map<number, { w: number; salient: boolean }>();
     const names = new Set<number>();
@@ -149,8 +190,9 @@ function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Ve
       if (t.salient && t.weight === 1 && !/\d/.test(t.term)) names.add(id);
     }
     for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-    return { tf, direction, names: Int32Array.from([...names].sort((a, b) => a - b)) };
-  });
+    raw.push({ tf, direction, names: Int32Array.from([...names].sort((a, b) => a - b)) });
+  }
+  yield;
   const n = items.length;
   return raw.map(({ tf, direction, names }) => {
     const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
@@ -187,14 +229,20 @@ interface Edges {
  * through the inverted index (each item against earlier items only). Pairs inside an identity group
  * are skipped: they are one story already.
  */
-function similarPairs(vectors: readonly Vector[], groups: Int32Array, o: Required<ClusterOptions>): Edges {
+function* similarPairs(
+  vectors: readonly Vector[],
+  groups: Int32Array,
+  o: Required<ClusterOptions>,
+): Generator<void, Edges> {
   const postings: Array<{ items: number[]; weights: number[] }> = [];
   const edges: Edges = { a: [], b: [], s: [] };
   const acc = new Float64Array(vectors.length);
   const touched: number[] = [];
   // A pair below this can never matter: even merged with perfect partners it stays under the threshold.
   const floor = o.threshold * 0.25;
-  vectors.forEach((v, i) => {
+  for (let i = 0; i < vectors.length; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    const v = vectors[i] as Vector;
     for (let k = 0; k < v.ids.length; k++) {
       const id = v.ids[k] as number;
       const w = v.weights[k] as number;
@@ -229,7 +277,7 @@ function similarPairs(vectors: readonly Vector[], groups: Int32Array, o: Require
       }
     }
     touched.length = 0;
-  });
+  }
   return edges;
 }
 
@@ -252,7 +300,12 @@ function intersects(a: Int32Array, b: Int32Array): boolean {
  * Merges groups while the best mean similarity between two groups clears `threshold`. Groups start as the
  * identity groups; a missing pair counts as similarity 0. Returns each item's final group root.
  */
-function averageLinkage(n: number, start: Int32Array, edges: Edges, threshold: number): Int32Array {
+function* averageLinkage(
+  n: number,
+  start: Int32Array,
+  edges: Edges,
+  threshold: number,
+): Generator<void, Int32Array> {
   const size = new Int32Array(n);
   for (let i = 0; i < n; i++) size[start[i] as number] = (size[start[i] as number] as number) + 1;
   // Sum of similarities between two groups, per group: neighbour root → sum.
@@ -282,7 +335,9 @@ function averageLinkage(n: number, start: Int32Array, edges: Edges, threshold: n
   const merged = Int32Array.from(start);
   const alive = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (start[i] === i) alive[i] = 1;
+  let pops = 0;
   for (let top = heap.pop(); top && top.score >= threshold; top = heap.pop()) {
+    if (++pops % (SLICE * 8) === 0) yield;
     const { x, y } = top;
     if (!alive[x] || !alive[y] || version[x] !== top.vx || version[y] !== top.vy) continue;
     // Merge y into x (x < y: the group keeps its first item's id).

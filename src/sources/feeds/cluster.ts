@@ -4,7 +4,11 @@
  * Each story knows its outlets (sites, not feeds: see outlet.ts) and the item that speaks for it.
  */
 import { cleanInline } from '../../core/clean-text.ts';
-import { clusterStories as clusterItems } from '../../core/stories/cluster-stories.ts';
+import {
+  clusterStories as clusterItems,
+  clusterStoriesInSlices as clusterItemsInSlices,
+  type StoryItem,
+} from '../../core/stories/cluster-stories.ts';
 import type { FeedItem, FeedRef } from './feed-item.ts';
 import { outletKey } from './outlet.ts';
 import type { StoryRecord } from './story-registry.ts';
@@ -47,18 +51,26 @@ export interface StoryCluster {
 
 /** Groups items into stories; deterministic for the same items in the same order. */
 export function clusterStories(items: readonly DatedItem[]): StoryCluster[] {
-  const story = clusterItems(
-    items.map(({ item, record }) => {
-      const summary = item.summary ? cleanInline(item.summary) : '';
-      return {
-        title: item.title,
-        ...(summary ? { summary } : {}),
-        ...(item.link ? { url: item.link } : {}),
-        // The registry already knows which items are one story across loads (guid, link, title).
-        guid: `record:${record.id}`,
-      };
-    }),
-  );
+  return toClusters(items, clusterItems(items.map(storyItem)));
+}
+
+/** The same, in slices that yield to the event loop, so commands answer while a refresh clusters. */
+export async function clusterStoriesInSlices(items: readonly DatedItem[]): Promise<StoryCluster[]> {
+  return toClusters(items, await clusterItemsInSlices(items.map(storyItem)));
+}
+
+function storyItem({ item, record }: DatedItem): StoryItem {
+  const summary = item.summary ? cleanInline(item.summary) : '';
+  return {
+    title: item.title,
+    ...(summary ? { summary } : {}),
+    ...(item.link ? { url: item.link } : {}),
+    // The registry already knows which items are one story across loads (guid, link, title).
+    guid: `record:${record.id}`,
+  };
+}
+
+function toClusters(items: readonly DatedItem[], story: readonly number[]): StoryCluster[] {
   const groups: DatedItem[][] = [];
   story.forEach((s, i) => {
     const group = groups[s] ?? [];

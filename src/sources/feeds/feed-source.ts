@@ -13,7 +13,7 @@ import { HeadlineSchema, type News, StorySchema } from '../../core/schemas.ts';
 import type { NewsSource } from '../source.ts';
 import { describeZodError } from '../zod-problem.ts';
 import { ArticleFetcher } from './article-fetcher.ts';
-import { clusterStories, type DatedItem, type StoryCluster } from './cluster.ts';
+import { clusterStoriesInSlices, type DatedItem, type StoryCluster } from './cluster.ts';
 import { FeedReader, type FeedStatus, newest } from './feed-reader.ts';
 import type { FeedSpec } from './feed-spec.ts';
 import { readFeedsFile } from './feeds-file.ts';
@@ -107,7 +107,8 @@ export class FeedSource implements NewsSource {
         `no items from the last ${headlineHours} hours in ${plural(readers.length)} (${items.length} older items)`,
       );
 
-    const clusters = clusterStories(recent);
+    // Thousands of items: clustered in slices, so chat commands keep answering during a refresh.
+    const clusters = await clusterStoriesInSlices(recent);
     const lead = await chooseLead([...clusters].sort(byCoverageThenWeight), {
       article: (url, headline, signal) => this.#articles.fetch(url, headline, signal),
       logger,
