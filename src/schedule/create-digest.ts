@@ -4,6 +4,7 @@ import { restOptions } from '../adapters/discord/rest.ts';
 import { createSlackClient } from '../adapters/slack/web-client.ts';
 import type { App } from '../app.ts';
 import type { ChatPlatform } from '../store/subscriptions.ts';
+import { CountedPoster } from './counted-poster.ts';
 import type { DigestPoster } from './delivery.ts';
 import { DigestService } from './digest-service.ts';
 import { DiscordPoster } from './discord-poster.ts';
@@ -14,6 +15,11 @@ export function createDigestService(app: App, overrides: { now?: () => Date } = 
   const posters: Partial<Record<ChatPlatform, DigestPoster>> = {};
   if (env.DISCORD_TOKEN) posters.discord = DiscordPoster.create(env.DISCORD_TOKEN, restOptions(app.config));
   if (env.SLACK_BOT_TOKEN) posters.slack = new SlackPoster(createSlackClient(env, app.logger));
+  const { metrics } = app;
+  if (metrics) {
+    for (const [platform, poster] of Object.entries(posters) as Array<[ChatPlatform, DigestPoster]>)
+      posters[platform] = new CountedPoster(poster, metrics);
+  }
   return new DigestService({
     dbPath: env.BRIEFER_DB,
     briefings: app.briefings,

@@ -5,13 +5,13 @@
  * - a feeds file (`{"feeds": […]}` or `[…]` JSON, or an OPML export) → the feeds it lists;
  * - any other file → a news file (`.json` news or digest text).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ConfigError } from '../core/errors.ts';
 import { FeedSource } from './feeds/feed-source.ts';
 import { looksLikeUrlList, parseFeedUrls } from './feeds/feed-spec.ts';
 import { looksLikeFeedsFile } from './feeds/feeds-file.ts';
-import type { SourceLogger } from './feeds/options.ts';
+import type { FeedOptions, SourceLogger } from './feeds/options.ts';
 import { FileSource } from './file-source.ts';
 import { sampleSource } from './sample.ts';
 import type { NewsSource } from './source.ts';
@@ -28,8 +28,11 @@ export interface SourceOptions {
   /** Items kept per feed and per briefing (the newest). */
   maxFeedItems?: number;
   maxItems?: number;
+  /** Article links and redirects may reach private addresses (BRIEFER_FETCH_ALLOW_PRIVATE). */
+  allowPrivateAddresses?: boolean;
   logger?: SourceLogger;
   now?: () => Date;
+  onFetch?: FeedOptions['onFetch'];
 }
 
 export function resolveSource(spec: string | undefined, options: SourceOptions = {}): NewsSource {
@@ -42,8 +45,10 @@ export function resolveSource(spec: string | undefined, options: SourceOptions =
     userAgent: options.userAgent,
     maxFeedItems: options.maxFeedItems,
     maxItems: options.maxItems,
+    allowPrivateAddresses: options.allowPrivateAddresses,
     logger: options.logger,
     now: options.now,
+    onFetch: options.onFetch,
   };
   if (looksLikeUrlList(value)) {
     try {
@@ -61,7 +66,9 @@ function isFeedsFile(path: string): boolean {
   if (extname(path).toLowerCase() === '.opml') return true;
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Only a regular file can be a feeds file; O_NONBLOCK so a FIFO cannot hang the start-up here.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return false;
     const head = Buffer.alloc(4096);
     const n = readSync(fd, head, 0, head.length, 0);
     return looksLikeFeedsFile(head.subarray(0, n).toString('utf8'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/types.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import type { Briefing } from '../../src/core/schemas.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import {

@@ -6,6 +6,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { App } from '../../app.ts';
 import { BrieferError } from '../../core/errors.ts';
+import { InFlight } from '../in-flight.ts';
 import type { Running } from '../running.ts';
 import { discordJsResponder, fromDiscordJs, isSupported } from './gateway-interaction.ts';
 import { handleInteraction } from './handle-interaction.ts';
@@ -63,12 +64,16 @@ export async function startGateway(app: App, options: GatewayOptions = {}): Prom
   logRateLimits(client.rest, log);
 
   const deps = { app, logger: log, deferAfterMs: options.deferAfterMs, secrets };
+  // Interactions being answered; stopping waits for them before the client (and its REST) goes.
+  const inFlight = new InFlight();
   client.on(Events.InteractionCreate, (interaction) => {
     if (!isSupported(interaction)) return;
     // handleInteraction never throws; the catch is for a bug in the adapter itself.
-    void handleInteraction(deps, fromDiscordJs(interaction), discordJsResponder(interaction)).catch((error) =>
-      log.error({ err: loggableError(error, secrets) }, 'discord interaction handler crashed'),
-    );
+    void inFlight
+      .run(() => handleInteraction(deps, fromDiscordJs(interaction), discordJsResponder(interaction)))
+      .catch((error) =>
+        log.error({ err: loggableError(error, secrets) }, 'discord interaction handler crashed'),
+      );
   });
 
   try {
@@ -86,6 +91,9 @@ export async function startGateway(app: App, options: GatewayOptions = {}): Prom
     client,
     async stop() {
       stopping = true;
+      if (inFlight.size) log.info({ interactions: inFlight.size }, 'finishing interactions in flight');
+      if (!(await inFlight.drain()))
+        log.warn({ interactions: inFlight.size }, 'gave up on interactions in flight');
       await client.destroy();
       log.info('discord gateway stopped');
     },

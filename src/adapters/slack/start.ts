@@ -1,18 +1,25 @@
 /**
  * Starts Briefer on Slack. With SLACK_SIGNING_SECRET it serves Bolt over HTTP on PORT (Slack posts to
- * `/slack/events`; `GET /health` answers load balancers); with SLACK_APP_TOKEN it connects out over
- * Socket Mode instead (no public URL) and serves only `/health` on PORT.
+ * `/slack/events`; `GET /health` answers load balancers, `GET /metrics` Prometheus); with SLACK_APP_TOKEN
+ * it connects out over Socket Mode instead (no public URL) and serves only `/health` and `/metrics` on PORT.
  */
 import type { Server } from 'node:http';
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import { BrieferError } from '../../core/errors.ts';
+import { limitServer, listenError, listenerLimits, serverOptions } from '../http-limits.ts';
+import { InFlight } from '../in-flight.ts';
+import { portOf, startOpsServer } from '../ops-endpoints.ts';
 import type { Running } from '../running.ts';
+import { SlackAdmins } from './admins.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { healthRoute, portOf, startHealthServer } from './health.ts';
-import { InFlight } from './in-flight.ts';
+import { opsRoutes } from './health.ts';
 import { registerListeners } from './listeners/index.ts';
+import { replayMiddleware, signatureProperty } from './replay.ts';
 import { slackApiUrl, slackClientOptions, slackSecrets } from './web-client.ts';
+
+/** Slack's payloads are small (a button click carries its message: tens of kB); more is not Slack. */
+export const SLACK_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Bolt's standard request path; the manifest points Slack at it. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -51,6 +58,7 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
   const secrets = slackSecrets(env);
   const log = boltLogger(app.logger, secrets, 'slack');
   const clientOptions = () => slackClientOptions(env, log);
+  const limits = listenerLimits(env);
 
   const appToken = env.SLACK_APP_TOKEN ?? '';
   const signingSecret = env.SLACK_SIGNING_SECRET ?? '';
@@ -73,7 +81,11 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
   const { botId, botUserId } = await whoAmI(token, clientOptions(), slackApiUrl(env));
   const inFlight = new InFlight();
   let connected = !socketMode;
-  const status = () => ({ ok: connected, mode: socketMode ? ('socket' as const) : ('http' as const) });
+  const ops = {
+    frontEnd: () => ({ ok: connected, platform: 'slack', mode: socketMode ? 'socket' : 'http' }),
+    store: app.store,
+    metrics: app.metrics,
+  };
 
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (socketMode) {
@@ -97,10 +109,13 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     receiver = new HTTPReceiver({
       signingSecret,
       endpoints: SLACK_EVENTS_PATH,
-      customRoutes: [healthRoute(status)],
+      customRoutes: opsRoutes(ops),
       logger: log,
       // Ack first, work after: the HTTP response goes out the moment ack() is called.
       processBeforeResponse: false,
+      bodyLimit: SLACK_MAX_BODY_BYTES,
+      // The verified signature, for the replay guard.
+      customPropertiesExtractor: signatureProperty,
     });
   }
 
@@ -113,13 +128,15 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     clientOptions: clientOptions(),
     convoStore: false,
   });
-  registerListeners(bolt, { app, inFlight });
+  bolt.use(replayMiddleware(app.replayGuard, app.logger.child({ platform: 'slack' })));
+  registerListeners(bolt, { app, inFlight, admins: new SlackAdmins(env.SLACK_DIGEST_ADMINS) });
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {
-    server = await receiver.start({ port, host }).catch((error: unknown) => {
+    server = await receiver.start({ port, host }, serverOptions(limits)).catch((error: unknown) => {
       throw listenError(error, host, port);
     });
+    limitServer(server, app.logger.child({ platform: 'slack' }), limits);
   } else {
     try {
       await receiver.start();
@@ -131,10 +148,12 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
         { cause: error },
       );
     }
-    server = await startHealthServer(status, port, host).catch(async (error: unknown) => {
-      await receiver.client.disconnect();
-      throw listenError(error, host, port);
-    });
+    server = await startOpsServer(ops, { port, host, limits }, app.logger.child({ platform: 'slack' })).catch(
+      async (error: unknown) => {
+        await receiver.client.disconnect();
+        throw error;
+      },
+    );
   }
   const boundPort = portOf(server);
   const mode = socketMode ? 'socket' : 'http';
@@ -157,7 +176,10 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
         await closing;
       }
       // Replies already acked are still delivered.
-      await inFlight.drain();
+      if (inFlight.size)
+        app.logger.info({ platform: 'slack', replies: inFlight.size }, 'finishing replies in flight');
+      if (!(await inFlight.drain()))
+        app.logger.warn({ platform: 'slack', replies: inFlight.size }, 'gave up on replies still in flight');
     })();
     return stopping;
   };
@@ -168,7 +190,9 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     port: boundPort,
     bolt,
     stop,
-    settled: () => inFlight.drain(),
+    settled: async () => {
+      await inFlight.drain();
+    },
   };
 }
 
@@ -193,12 +217,5 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
-  });
-}
-
-function listenError(error: unknown, host: string, port: number): BrieferError {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new BrieferError('CONFIG_INVALID', `PORT: cannot listen on ${host}:${port} (${code})`, {
-    cause: error,
   });
 }

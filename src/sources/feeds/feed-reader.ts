@@ -8,6 +8,7 @@ import { decodeBody } from './charset.ts';
 import type { FeedItem } from './feed-item.ts';
 import type { FeedSpec } from './feed-spec.ts';
 import { FetchError } from './fetch-error.ts';
+import { originKey } from './fetch-policy.ts';
 import { fetchBytes, type Validators } from './http-fetch.ts';
 import { sourceName } from './normalise.ts';
 import { FEED_ACCEPT, type FeedOptions } from './options.ts';
@@ -93,6 +94,7 @@ export class FeedReader {
         { feed: this.label, url: this.spec.url, reason: problem, cachedItems: this.#good?.items.length ?? 0 },
         this.#good ? 'feed failed; using its last good result' : 'feed failed',
       );
+      this.options.onFetch('failed');
       return { items: this.#good?.items ?? [], error: failure };
     }
   }
@@ -104,6 +106,8 @@ export class FeedReader {
       maxBytes: this.options.maxBytes,
       userAgent: this.options.userAgent,
       accept: FEED_ACCEPT,
+      // The operator chose this feed, wherever it is; its redirects elsewhere must be public.
+      policy: { allowPrivate: this.options.allowPrivateAddresses, trusted: [originKey(this.spec.url)] },
       ...(this.#good ? { validators: this.#good.validators } : {}),
       ...(signal ? { signal } : {}),
     }).catch((error: unknown) => {
@@ -117,6 +121,7 @@ export class FeedReader {
       if (!this.#good) throw new FetchError('http', 'HTTP 304 Not Modified without an earlier result');
       this.#good.at = now;
       this.options.logger.debug({ feed: this.label, ms: Date.now() - started }, 'feed not modified');
+      this.options.onFetch('not_modified');
       return this.#good.items;
     }
 
@@ -155,6 +160,7 @@ export class FeedReader {
       { feed: this.label, items: items.length, bytes: result.bytes.length, ms: Date.now() - started },
       'feed read',
     );
+    this.options.onFetch('fetched');
     return items;
   }
 }

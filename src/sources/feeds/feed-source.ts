@@ -110,7 +110,7 @@ export class FeedSource implements NewsSource {
     // Thousands of items: clustered in slices, so chat commands keep answering during a refresh.
     const clusters = await clusterStoriesInSlices(recent);
     const lead = await chooseLead([...clusters].sort(byCoverageThenWeight), {
-      article: (url, headline, signal) => this.#articles.fetch(url, headline, signal),
+      article: (url, headline, feedUrl, signal) => this.#articles.fetch(url, headline, feedUrl, signal),
       logger,
       attempts: this.#options.leadAttempts,
       ...(options.signal ? { signal: options.signal } : {}),

@@ -25,8 +25,15 @@ export interface FeedOptions {
   maxFeedItems: number;
   /** Items kept per briefing, over all feeds (the newest). */
   maxItems: number;
+  /**
+   * BRIEFER_FETCH_ALLOW_PRIVATE: article links and redirects may go to private addresses too. Off by
+   * default: a feed must not make Briefer read (and publish) pages from the internal network.
+   */
+  allowPrivateAddresses: boolean;
   now: () => Date;
   logger: SourceLogger;
+  /** Told the outcome of every feed fetch (for metrics). */
+  onFetch: (outcome: 'fetched' | 'not_modified' | 'failed') => void;
 }
 
 export const DEFAULT_USER_AGENT = 'Briefer/0.1 (news-briefing bot; RSS/Atom reader)';
@@ -49,8 +56,10 @@ export function withDefaults(options: Partial<FeedOptions> = {}): FeedOptions {
     leadAttempts: 3,
     maxFeedItems: 500,
     maxItems: 5000,
+    allowPrivateAddresses: false,
     now: () => new Date(),
     logger: SILENT_LOGGER,
+    onFetch: silent,
     ...defined,
   };
 }

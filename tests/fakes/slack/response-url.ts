@@ -28,6 +28,8 @@ export interface FakeResponseUrls {
   waitForPosts(id: string, count: number, timeoutMs?: number): Promise<ResponsePost[]>;
   /** The next post(s) to any URL get this HTTP status. */
   failNext(status: number, times?: number): void;
+  /** The next post is not answered until `release()`: a reply still in flight. */
+  holdNext(): { arrived: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -38,11 +40,19 @@ export async function startFakeResponseUrls(): Promise<FakeResponseUrls> {
   const failures: number[] = [];
   let next = 0;
 
+  let hold: { arrive(): void; gate: Promise<void> } | undefined;
+
   const server = createServer((req, res) => {
     const at = performance.now();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const held = hold;
+      hold = undefined;
+      if (held) {
+        held.arrive();
+        await held.gate;
+      }
       const id = /^\/respond\/([\w-]+)$/.exec(new URL(req.url ?? '/', 'http://localhost').pathname)?.[1];
       if (!id || req.method !== 'POST') {
         res.writeHead(404).end();
@@ -109,6 +119,18 @@ export async function startFakeResponseUrls(): Promise<FakeResponseUrls> {
       }),
     failNext(status, times = 1) {
       for (let i = 0; i < times; i++) failures.push(status);
+    },
+    holdNext() {
+      let arrive = () => {};
+      let release = () => {};
+      const arrived = new Promise<void>((resolve) => {
+        arrive = resolve;
+      });
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      hold = { arrive, gate };
+      return { arrived, release };
     },
     async close() {
       await new Promise<void>((resolve) => {
