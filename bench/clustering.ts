@@ -58,16 +58,21 @@ export async function benchClustering(): Promise<Row[]> {
     const items = syntheticDay(n);
     clusterStories(items);
     const times: number[] = [];
+    const cpu: number[] = [];
     let stories = 0;
     for (let r = 0; r < 3; r++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       stories = new Set(clusterStories(items)).size;
+      const used = process.cpuUsage(c);
       times.push(performance.now() - t);
+      cpu.push((used.user + used.system) / 1000);
     }
     rows.push({
       measure: `cluster ${n.toLocaleString('en')} items (title + description)`,
       value: median(times),
       unit: 'ms',
+      'CPU ms': median(cpu),
       stories,
     });
   }
@@ -76,6 +81,7 @@ export async function benchClustering(): Promise<Row[]> {
 }
 
 const FEED_ITEMS = 7000;
+const ARRIVAL_MS = 10;
 
 async function benchRefresh(): Promise<Row[]> {
   const rand = random(11);
@@ -91,7 +97,7 @@ async function benchRefresh(): Promise<Row[]> {
   const server = await startNewsServer({ '/huge.rss': { body } });
   const rows: Row[] = [];
   try {
-    for (const cap of [500, FEED_ITEMS]) {
+    for (const cap of [500]) {
       const config = loadConfig({
         BRIEFER_SOURCE: server.url('/huge.rss'),
         BRIEFER_MAX_FEED_ITEMS: String(cap),
@@ -110,11 +116,14 @@ async function benchRefresh(): Promise<Row[]> {
       const refresh = app.briefings.refresh().finally(() => {
         done = true;
       });
-      while (!done) {
-        const started = performance.now();
+      // A /brief arrives every 10 ms; its latency counts from when it arrived, so time the event loop
+      // spent blocked before it could even start counts too.
+      for (let k = 1; !done; k++) {
+        const arrival = t + k * ARRIVAL_MS;
+        const wait = arrival - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         await runCommand(app.registry, 'brief', {}, context);
-        latencies.push(performance.now() - started);
-        await new Promise((r) => setTimeout(r, 2));
+        latencies.push(performance.now() - arrival);
       }
       await refresh;
       const refreshMs = performance.now() - t;

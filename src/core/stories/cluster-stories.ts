@@ -32,6 +32,8 @@ export interface ClusterOptions {
   threshold?: number;
   /** Terms with more postings than this do not generate candidate pairs. */
   maxPostings?: number;
+  /** Each item keeps its links to at most this many earlier items (the closest). */
+  maxNeighbours?: number;
   /** Multiplier for names and numbers. */
   salientBoost?: number;
   /** Similarity is multiplied by this when two headlines report opposite moves. */
@@ -47,6 +49,7 @@ export interface ClusterOptions {
 export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   threshold: 0.13,
   maxPostings: 200,
+  maxNeighbours: 24,
   salientBoost: 1,
   oppositePenalty: 0,
   otherNamesPenalty: 0.5,
@@ -238,6 +241,7 @@ function* similarPairs(
   const edges: Edges = { a: [], b: [], s: [] };
   const acc = new Float64Array(vectors.length);
   const touched: number[] = [];
+  const found: Array<{ j: number; s: number }> = [];
   // A pair below this can never matter: even merged with perfect partners it stays under the threshold.
   const floor = o.threshold * 0.25;
   for (let i = 0; i < vectors.length; i++) {
@@ -270,13 +274,17 @@ function* similarPairs(
         s *= o.oppositePenalty;
       // Both name who or where, and not one name in common: two shootings in two countries.
       if (v.names.length && other.names.length && !intersects(v.names, other.names)) s *= o.otherNamesPenalty;
-      if (s >= floor) {
-        edges.a.push(j);
-        edges.b.push(i);
-        edges.s.push(s);
-      }
+      if (s >= floor) found.push({ j, s });
     }
     touched.length = 0;
+    // Only the closest earlier items: the graph stays at most items × maxNeighbours edges.
+    if (found.length > o.maxNeighbours) found.sort((x, y) => y.s - x.s || x.j - y.j).length = o.maxNeighbours;
+    for (const { j, s } of found) {
+      edges.a.push(j);
+      edges.b.push(i);
+      edges.s.push(s);
+    }
+    found.length = 0;
   }
   return edges;
 }
@@ -328,9 +336,13 @@ function* averageLinkage(
 
   const heap = new MaxHeap();
   const version = new Int32Array(n);
+  // Only pairs at or over the threshold enter the heap: one under it is never merged as it stands, and
+  // a merge that lifts it pushes a fresh entry.
   for (const [x, m] of links)
-    for (const [y, sum] of m)
-      if (x < y) heap.push(sum / ((size[x] as number) * (size[y] as number)), x, y, 0, 0);
+    for (const [y, sum] of m) {
+      const score = sum / ((size[x] as number) * (size[y] as number));
+      if (x < y && score >= threshold) heap.push(score, x, y, 0, 0);
+    }
 
   const merged = Int32Array.from(start);
   const alive = new Uint8Array(n);
@@ -357,13 +369,8 @@ function* averageLinkage(
       mz.delete(y);
       mz.set(x, s);
       const [a, b] = x < z ? [x, z] : [z, x];
-      heap.push(
-        s / ((size[x] as number) * (size[z] as number)),
-        a,
-        b,
-        version[a] as number,
-        version[b] as number,
-      );
+      const score = s / ((size[x] as number) * (size[z] as number));
+      if (score >= threshold) heap.push(score, a, b, version[a] as number, version[b] as number);
     }
   }
   // Follow merges to the final root.
