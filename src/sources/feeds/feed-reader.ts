@@ -12,7 +12,8 @@ import { originKey } from './fetch-policy.ts';
 import { fetchBytes, type Validators } from './http-fetch.ts';
 import { sourceName } from './normalise.ts';
 import { FEED_ACCEPT, type FeedOptions } from './options.ts';
-import { FeedParseError, parseFeedText } from './parse-feed.ts';
+import { FeedParseError } from './parse-feed.ts';
+import { parseFeedOffThread } from './parse-off-thread.ts';
 
 export interface FeedStatus {
   url: string;
@@ -127,7 +128,7 @@ export class FeedReader {
 
     const decoded = decodeBody(result.bytes, result.contentType);
     if (decoded.note) this.options.logger.info({ feed: this.label, charset: decoded.charset }, decoded.note);
-    const parsed = parseFeedText(decoded.text, this.spec, result.url, result.contentType);
+    const parsed = await parseFeedOffThread(decoded.text, this.spec, result.url, result.contentType);
     if (parsed.untitled)
       this.options.logger.info(
         { feed: this.label, skipped: parsed.untitled },
