@@ -204,7 +204,7 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
     ids.forEach((id, k) => {
       const { w, salient } = tf.get(id) as { w: number; salient: boolean };
       // Rarity in the day, damped (one day is a small sample: a word seen once is not 5× the evidence of
-      // one seen in a dozen items), times rarity in news at large.
+      // one seen in a dozen items) and zero for a word every item has, times rarity in news at large.
       const dayIdf = Math.sqrt(Math.max(0, Math.log((n + 1) / ((df[id] as number) + 0.5))));
       const idf = dayIdf * (1 - backgroundWeight + backgroundWeight * (rarityOf[id] as number));
       // Sub-linear tf: a word said twice is not twice the evidence.
