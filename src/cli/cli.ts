@@ -13,7 +13,7 @@ import { createLogger } from '../log.ts';
 import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
 import { renderText } from '../render/text.ts';
-import { categorizeLines } from './categorize-command.ts';
+import { categorizeBatch, categorizeLines } from './categorize-command.ts';
 import { summarizeBatch, summarizeOne } from './summarize-command.ts';
 
 export const HELP = `briefer — the day's news, briefed
@@ -25,6 +25,7 @@ Usage:
   briefer summarize [--sentences N] [--json]     one article on stdin
   briefer summarize --jsonl                      {"id","text","sentences"} per line → {"id","summary"}
   briefer categorize                             one headline per line → one JSON line each
+  briefer categorize --jsonl                     {"id","title","summary"?} per line → {"id","category","confidence","scores"}
   briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
 
 Options:
@@ -73,7 +74,11 @@ export async function runCli(argv: string[]): Promise<number> {
         : summarizeOne(process.stdin, process.stdout, { sentences: sentences ?? 3, json: values.json });
     case 'categorize': {
       const app = makeApp(values.source);
-      await categorizeLines(process.stdin, process.stdout, app.categorizer);
+      await (values.jsonl ? categorizeBatch : categorizeLines)(
+        process.stdin,
+        process.stdout,
+        app.categorizer,
+      );
       return 0;
     }
     case 'brief':

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { extractKeyFacts } from '../core/key-facts.ts';
 import { summarize } from '../core/summarizer.ts';
 import { storyFromText } from '../core/text/story-text.ts';
+import { batchLineError, lineId } from './batch-error.ts';
 import { readAll, readLines } from './read-lines.ts';
 
 const BatchLine = z.object({
@@ -28,7 +29,7 @@ export async function summarizeBatch(
     let result: object;
     try {
       const raw: unknown = JSON.parse(line);
-      if (raw && typeof raw === 'object' && 'id' in raw) id = (raw as { id: unknown }).id;
+      id = lineId(raw);
       const doc = BatchLine.parse(raw);
       const text = doc.text.trim();
       const summary = text
@@ -38,15 +39,7 @@ export async function summarizeBatch(
         : [];
       result = { id: doc.id, summary };
     } catch (error) {
-      const message =
-        error instanceof z.ZodError
-          ? error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')
-          : error instanceof SyntaxError
-            ? `not valid JSON (${error.message})`
-            : error instanceof Error
-              ? error.message
-              : String(error);
-      result = { id, error: message };
+      result = { id, error: batchLineError(error) };
     }
     output.write(`${JSON.stringify(result)}\n`);
   }
