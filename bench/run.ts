@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: every benchmark in one run, printed as Markdown tables.
- * Names: summarizer, categorizer, startup, discord, slack, feeds, digest (default: all).
+ * Names: summarizer, keyfacts, categorizer, startup, discord, slack, feeds, digest (default: all).
  * Each benchmark runs in its own process: a peer summarizer (lexrank, through `sugar`) rewrites
  * built-in prototypes, which would slow or break whatever ran after it in the same process.
  * Benchmarks report; tests never time anything.
@@ -13,6 +13,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   summarizer: {
     title: 'Summarizer: ms per document, in-process, same documents',
     run: async () => (await import('./summarizer.ts')).benchSummarizer(),
+  },
+  keyfacts: {
+    title: 'Key facts and the multi-outlet summary: ms, in-process, one core',
+    run: async () => (await import('./key-facts.ts')).benchKeyFacts(),
   },
   categorizer: {
     title: 'Categorizer: headlines per second, in-process, one core',

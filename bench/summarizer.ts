@@ -18,7 +18,8 @@ const ROUNDS = 5;
 
 type Summarizer = (text: string, sentences: number) => unknown;
 
-function articles(): { source: string; texts: string[] } {
+/** The dev articles (or, without ../shared, the repo's fixture stories); the key-facts bench reads them too. */
+export function articles(): { source: string; texts: string[] } {
   if (existsSync(CNNDM)) {
     const texts = readFileSync(CNNDM, 'utf8')
       .split('\n')
@@ -34,13 +35,16 @@ function articles(): { source: string; texts: string[] } {
   return { source: 'repo fixtures', texts };
 }
 
+/** The peers live in scripts/extras, installed on demand, so `npm ci` doesn't download them. */
+const extrasRequire = createRequire(new URL('../scripts/extras/package.json', import.meta.url));
+
 /**
  * lexrank, run last: it loads sugar 1.3, which rewrites built-in prototypes and slows every later
  * JavaScript in the process several-fold (Briefer's own ms/doc quadruples once it is loaded).
  */
 function lexrank(): [string, Summarizer] | undefined {
   try {
-    const lib = createRequire(import.meta.url)('lexrank');
+    const lib = extrasRequire('lexrank');
     return [
       'lexrank',
       (text, n) =>
@@ -55,9 +59,9 @@ function lexrank(): [string, Summarizer] | undefined {
   }
 }
 
-/** The npm peers other than lexrank, loaded if installed (they are dev dependencies). */
+/** The npm peers other than lexrank, loaded if installed (`npm run extras`). */
 function peers(): Array<[string, Summarizer]> {
-  const require = createRequire(import.meta.url);
+  const require = extrasRequire;
   const out: Array<[string, Summarizer]> = [];
   try {
     const tr = require('ts-textrank');
@@ -115,6 +119,8 @@ export async function benchSummarizer(): Promise<Array<Record<string, string | n
     ['lead-3', (text, n) => storyFromText(text).paragraphs.flatMap(splitSentences).slice(0, n)],
     ...peers(),
   ];
+  if (systems.length === 2)
+    process.stderr.write('summarizer bench: peers not installed; `npm run extras` adds them\n');
   // node-summarizer logs its own errors with console.log; keep the bench output clean.
   const log = console.log;
   console.log = () => {};

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// The package's `briefer` bin: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The package's `briefer` bin: the CLI, run from the compiled build (rebuilt first if the sources changed).
+import { runBuilt } from './run-built.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await runBuilt('src/cli/main.ts');

@@ -1,5 +1,5 @@
-import { staleNotices } from '../src/commands/notices.ts';
 import type { Command } from '../src/commands/types.ts';
+import { staleNotices } from '../src/service/stale-notices.ts';
 
 /** /brief — the lead story summarized and the day's headlines grouped by category. */
 export const brief: Command = {

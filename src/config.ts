@@ -12,6 +12,21 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const secret = z.string().trim().min(1);
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const httpUrl = z.url({ protocol: /^https?$/ });
+/** `1`/`true`/`yes` or `0`/`false`/`no`. */
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(1|0|true|false|yes|no)$/, 'expected 1 or 0')
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+/** A host name or IP address to listen on. */
+const listenHost = z
+  .string()
+  .trim()
+  .regex(
+    /^(\[?[0-9A-Fa-f:.]+\]?|[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\.?)$/,
+    'expected a host name or IP address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
+  );
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -60,7 +75,20 @@ export const EnvSchema = z.object({
   BRIEFER_FETCH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   BRIEFER_MAX_BYTES: positiveInt(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
   /** Sent with every feed and article request; publishers like a contact address in it. */
-  BRIEFER_USER_AGENT: optional(z.string().trim().min(1).max(300)),
+  BRIEFER_USER_AGENT: optional(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      // A line break here would let the value add its own headers to every request.
+      .refine(
+        (v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
+        'must be one line without control characters (no CR/LF)',
+      ),
+  ),
+  /** 1: article links and redirects may reach private addresses (intranet setups). See docs/security.md. */
+  BRIEFER_FETCH_ALLOW_PRIVATE: flag.default(false),
 
   DISCORD_TOKEN: optional(secret),
   DISCORD_APPLICATION_ID: optional(z.string().trim().regex(/^\d+$/, 'expected a numeric application id')),
@@ -84,16 +112,37 @@ export const EnvSchema = z.object({
   ).default([]),
 
   PORT: positiveInt(0, 65535).default(3000),
-  HOST: z.string().trim().default('0.0.0.0'),
+  /** Every HTTP listener: a request's headers and body must arrive within this. */
+  BRIEFER_REQUEST_TIMEOUT_MS: positiveInt(500, 120_000).default(10_000),
+  /** Every HTTP listener: connections open at once. */
+  BRIEFER_MAX_CONNECTIONS: positiveInt(10, 100_000).default(2_000),
+  HOST: listenHost.default('0.0.0.0'),
 
   BRIEFER_DB: z.string().trim().default('var/briefer.db'),
   DIGEST_CHANNELS: list(channelRef).default([]),
   DIGEST_TIME: timeOfDay.default('07:30'),
   DIGEST_TZ: timeZone.default('UTC'),
   DIGEST_CATCHUP_HOURS: z.coerce.number().min(0).max(24).default(3),
+
+  /** An OpenAI-compatible base URL (docs/ai-summaries.md); unset = extractive summaries only. */
+  BRIEFER_LLM_URL: optional(httpUrl),
+  BRIEFER_LLM_MODEL: optional(z.string().trim().min(1).max(200)),
+  BRIEFER_LLM_API_KEY: optional(secret),
+  BRIEFER_LLM_TIMEOUT_MS: positiveInt(100, 300_000).default(20_000),
+  BRIEFER_LLM_MAX_CALLS_PER_HOUR: positiveInt(0, 100_000).default(60),
 });
 
 export type Env = z.output<typeof EnvSchema>;
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** `"value"` with control characters escaped (JSON style), cut short when long. */
+function quote(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return JSON.stringify(shown);
+}
 
 /** Which front ends the environment asks for. */
 export interface Platforms {
@@ -112,19 +161,34 @@ export interface Config {
  * Parses the environment. Throws a ConfigError whose message names every bad variable, one per line.
  * Pairs are checked too: a Discord token without an application id is a mistake, not a console.
  */
-export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
+export interface LoadOptions {
+  /**
+   * False for the command line: it only posts (e.g. `briefer digest`) and never receives Slack's
+   * requests, so a bot token without a signing secret is fine there.
+   */
+  receives?: boolean;
+}
+
+export function loadConfig(raw: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   // An empty `VAR=` line in .env means "not set", so defaults apply.
   const source = Object.fromEntries(
     Object.entries(raw).filter((entry): entry is [string, string] => (entry[1] ?? '').trim() !== ''),
   );
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || 'environment';
-      const got = issue.path.length ? source[String(issue.path[0])] : undefined;
+    // One line per variable: its problems joined, its value quoted with any line breaks escaped.
+    const byName = new Map<string, string[]>();
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      // A list's bad entry is named by its position, e.g. `DIGEST_CHANNELS: entry 2: expected …`.
+      const entry = typeof issue.path[1] === 'number' ? `entry ${issue.path[1] + 1}: ` : '';
+      byName.set(name, [...(byName.get(name) ?? []), `${entry}${oneLine(issue.message)}`]);
+    }
+    const lines = [...byName].map(([name, messages]) => {
+      const got = source[name];
       // Never echo a value that could be a secret.
-      const shown = got !== undefined && !/TOKEN|SECRET|KEY/.test(name) ? ` (got "${got}")` : '';
-      return `${name}: ${issue.message}${shown}`;
+      const shown = got !== undefined && !/TOKEN|SECRET|KEY/.test(name) ? ` (got ${quote(got)})` : '';
+      return `${name}: ${[...new Set(messages)].join('; ')}${shown}`;
     });
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
@@ -134,12 +198,14 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
   if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_APPLICATION_ID)
     problems.push('DISCORD_APPLICATION_ID: required when DISCORD_PUBLIC_KEY is set');
-  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
+  if ((options.receives ?? true) && env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
     problems.push(
       'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)',
     );
   if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN)
     problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  if (env.BRIEFER_LLM_URL && !env.BRIEFER_LLM_MODEL)
+    problems.push('BRIEFER_LLM_MODEL: required when BRIEFER_LLM_URL is set (e.g. gpt-4o-mini or llama3.1)');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   return {

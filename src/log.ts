@@ -23,6 +23,9 @@ const REDACT = [
   'env.SLACK_BOT_TOKEN',
   'env.SLACK_APP_TOKEN',
   'env.SLACK_SIGNING_SECRET',
+  'env.BRIEFER_LLM_API_KEY',
+  'apiKey',
+  '*.apiKey',
 ];
 
 export function createLogger(

@@ -37,7 +37,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT:/);
     expect(() => loadConfig({ BRIEFER_SENTENCES: '99' })).toThrow(/BRIEFER_SENTENCES:/);
     expect(() => loadConfig({ DIGEST_CHANNELS: 'slack:C1,teams:42' })).toThrow(
-      /DIGEST_CHANNELS\.1: expected platform:id/,
+      /DIGEST_CHANNELS: entry 2: expected platform:id/,
     );
   });
 

@@ -3,18 +3,19 @@
  * (summarize, categorize) used by scripts and the eval harness. Logs go to stderr, results to stdout.
  * Exit codes: 0 ok, 2 bad input or configuration (one line on stderr, no stack trace), 1 a bug.
  */
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { type App, createApp } from '../app.ts';
+import { type App, createApp, createLeadSummarizer } from '../app.ts';
 import { runCommand } from '../commands/dispatch.ts';
-import type { CommandArgs } from '../commands/types.ts';
 import { loadConfig } from '../config.ts';
-import { BrieferError, UsageError } from '../core/errors.ts';
+import type { CommandArgs } from '../core/command-definition.ts';
+import { BrieferError, isBrieferError, UsageError } from '../core/errors.ts';
 import { createLogger } from '../log.ts';
 import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
 import { renderText } from '../render/text.ts';
 import { categorizeBatch, categorizeLines } from './categorize-command.ts';
-import { summarizeBatch, summarizeOne } from './summarize-command.ts';
+import { type ModelSummarizer, summarizeBatch, summarizeOne } from './summarize-command.ts';
 
 export const HELP = `briefer — the day's news, briefed
 
@@ -24,6 +25,7 @@ Usage:
   briefer headlines [--source S] [--format text|json|markdown] [--category ID]
   briefer summarize [--sentences N] [--json]     one article on stdin
   briefer summarize --jsonl                      {"id","text","sentences"} per line → {"id","summary"}
+  briefer summarize --llm [--json|--jsonl]       the same, written by the configured model (BRIEFER_LLM_URL)
   briefer categorize                             one headline per line → one JSON line each
   briefer categorize --jsonl                     {"id","title","summary"?} per line → {"id","category","confidence","scores"}
   briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
@@ -35,12 +37,47 @@ Options:
   --sentences N   sentences in the summary (1-20, default 3)
   --category ID   only headlines of this category (id or label)
   --channel P:ID  a Slack or Discord channel, e.g. slack:C0123 or discord:112233
+  --llm           summarize: use the model of BRIEFER_LLM_URL (brief and story use it when set)
   -h, --help      this help`;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Where the CLI reads and writes, and the environment it is configured from: the process's, or a test's. */
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  env: Record<string, string | undefined>;
+}
+
+export const processIo = (): CliIo => ({
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});
+
+/**
+ * Runs one command line and returns the exit code: 0 ok, 2 bad input or configuration (one line on
+ * stderr naming the problem, no stack trace), 1 a bug.
+ */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await runCli(argv, io);
+  } catch (error) {
+    if (isBrieferError(error) || String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`briefer: ${(error as Error).message}\n`);
+      return 2;
+    }
+    io.stderr.write(
+      `briefer: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -53,12 +90,13 @@ export async function runCli(argv: string[]): Promise<number> {
       channel: { type: 'string' },
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
+      llm: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [command, ...extra] = positionals;
   if (values.help || !command || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    io.stdout.write(`${HELP}\n`);
     return command || values.help ? 0 : 2;
   }
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (see briefer --help)`);
@@ -68,38 +106,46 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
 
   switch (command) {
-    case 'summarize':
+    case 'summarize': {
+      const model = values.llm ? modelSummarizer(io) : undefined;
       return values.jsonl
-        ? summarizeBatch(process.stdin, process.stdout, sentences ?? 3).then(() => 0)
-        : summarizeOne(process.stdin, process.stdout, { sentences: sentences ?? 3, json: values.json });
+        ? summarizeBatch(io.stdin, io.stdout, sentences ?? 3, model).then(() => 0)
+        : summarizeOne(
+            io.stdin,
+            io.stdout,
+            { sentences: sentences ?? 3, json: values.json, model },
+            io.stderr,
+          );
+    }
     case 'categorize': {
-      const app = makeApp(values.source);
-      await (values.jsonl ? categorizeBatch : categorizeLines)(
-        process.stdin,
-        process.stdout,
-        app.categorizer,
-      );
+      const app = makeApp(values.source, io);
+      await (values.jsonl ? categorizeBatch : categorizeLines)(io.stdin, io.stdout, app.categorizer);
       return 0;
     }
     case 'brief':
     case 'story':
     case 'headlines': {
-      const app = makeApp(values.source);
+      // The model writes for the length asked, so --sentences and the AI summary go together.
+      const app = makeApp(values.source, io, command === 'headlines' ? undefined : sentences);
       // Load now so a broken source is a clean exit 2, not an error reply.
       await app.briefings.refresh({ throwOnError: true });
+      // A one-shot command has no later refresh: wait for the model, at most BRIEFER_LLM_TIMEOUT_MS.
+      if (command !== 'headlines') await app.briefings.whenSummarized();
       const args: CommandArgs = command === 'headlines' ? { category: values.category } : { sentences };
       const reply = await runCommand(app.registry, command, args, app.context('cli'));
-      process.stdout.write(`${formatReply(app, reply, format)}\n`);
-      return reply.view.kind === 'message' && reply.view.tone === 'error' ? 2 : 0;
+      const failed = reply.view.kind === 'message' && reply.view.tone === 'error';
+      // An error (e.g. an unknown --category) goes to stderr, so stdout only ever holds results.
+      (failed ? io.stderr : io.stdout).write(`${formatReply(app, reply, format)}\n`);
+      return failed ? 2 : 0;
     }
     case 'digest':
-      return postDigestNow(makeApp(values.source), values.channel);
+      return postDigestNow(makeApp(values.source, io), values.channel, io);
     default:
       throw new UsageError(`unknown command "${command}" (see briefer --help)`);
   }
 }
 
-async function postDigestNow(app: App, channel: string | undefined): Promise<number> {
+async function postDigestNow(app: App, channel: string | undefined, io: CliIo): Promise<number> {
   const m = /^(slack|discord):([A-Za-z0-9]+)$/.exec(channel ?? '');
   if (!m) throw new UsageError('digest needs --channel slack:C0123 or --channel discord:112233');
   const platform = m[1] as 'slack' | 'discord';
@@ -113,7 +159,7 @@ async function postDigestNow(app: App, channel: string | undefined): Promise<num
   const digest = createDigestService(app);
   try {
     const { messageIds } = await digest.preview(platform, m[2] as string);
-    process.stdout.write(
+    io.stdout.write(
       `Posted the digest to ${channel} (${messageIds.length} message${messageIds.length === 1 ? '' : 's'}: ${messageIds.join(', ')})\n`,
     );
     return 0;
@@ -133,12 +179,26 @@ function parseSentences(raw: string): number {
   return n;
 }
 
-function makeApp(source: string | undefined): App {
-  const env = { ...process.env, ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}) };
-  const config = loadConfig(env);
+function makeApp(source: string | undefined, io: CliIo, sentences?: number): App {
+  const env = {
+    ...io.env,
+    ...(source !== undefined ? { BRIEFER_SOURCE: source } : {}),
+    ...(sentences !== undefined ? { BRIEFER_SENTENCES: String(sentences) } : {}),
+  };
+  const config = loadConfig(env, { receives: false });
   // The CLI is quiet unless asked: warnings and errors only.
-  const logger = createLogger(config.env.LOG_LEVEL ?? 'warn');
+  const logger = createLogger(config.env.LOG_LEVEL ?? 'warn', io.stderr);
   return createApp(config, { logger });
+}
+
+/** `--llm`: the configured model; without BRIEFER_LLM_URL it is a usage error, not a silent fallback. */
+function modelSummarizer(io: CliIo): ModelSummarizer {
+  const config = loadConfig(io.env, { receives: false });
+  const logger = createLogger(config.env.LOG_LEVEL ?? 'warn', io.stderr);
+  const summarizer = createLeadSummarizer(config, {}, logger);
+  if (!summarizer)
+    throw new UsageError('--llm needs BRIEFER_LLM_URL and BRIEFER_LLM_MODEL (see docs/ai-summaries.md)');
+  return (story, sentences) => summarizer.summarize({ story, sentences });
 }
 
 function formatReply(app: App, reply: Awaited<ReturnType<typeof runCommand>>, format: Format): string {

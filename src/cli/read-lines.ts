@@ -7,8 +7,15 @@ export async function* readLines(input: Readable): AsyncGenerator<string> {
   for await (const line of rl) yield line;
 }
 
-export async function readAll(input: Readable): Promise<string> {
+/** The whole stream as UTF-8 text; undefined when it is not text (NUL bytes or invalid UTF-8). */
+export async function readAll(input: Readable): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }

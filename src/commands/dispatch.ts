@@ -2,9 +2,12 @@
  * The boundary every adapter calls: run a command, and turn any error into a short reply for the user
  * while the log gets the full record.
  */
+
+import type { CommandArgs } from '../core/command-definition.ts';
 import { isBrieferError, userMessage } from '../core/errors.ts';
+import type { Reply } from '../core/reply.ts';
 import type { CommandRegistry } from './registry.ts';
-import type { CommandArgs, CommandContext, Reply } from './types.ts';
+import type { CommandContext } from './types.ts';
 
 export function errorReply(text: string, title = 'Could not do that'): Reply {
   return { view: { kind: 'message', tone: 'error', title, text }, visibility: 'ephemeral' };

@@ -3,13 +3,15 @@
  * `/headlines markets`, `/story 5`, `/story sentences:5`, `/story --sentences 5`, `/story sentences=5`.
  * Positional values fill the options in order. Anything that doesn't fit is a UsageError saying how to type it.
  */
-import { UsageError } from '../core/errors.ts';
-import type { ArgValue, CommandArgs, CommandDefinition, OptionDefinition } from './types.ts';
 
-export function usageOf(def: CommandDefinition): string {
-  const opts = def.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`)).join(' ');
-  return `/${def.name}${opts ? ` ${opts}` : ''}`;
-}
+import type {
+  ArgValue,
+  CommandArgs,
+  CommandDefinition,
+  OptionDefinition,
+} from '../core/command-definition.ts';
+import { usageOf } from '../core/command-definition.ts';
+import { UsageError } from '../core/errors.ts';
 
 /** Splits on whitespace, keeping "quoted strings" (straight or curly) together. */
 function tokenize(text: string): string[] {

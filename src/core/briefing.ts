@@ -2,10 +2,18 @@
  * Story + headlines → Briefing. Pure and deterministic apart from `now`: the same news always gives the
  * same briefing, which is what makes cached briefings and digests trustworthy.
  */
+import { createHash } from 'node:crypto';
 import type { Categorization, Categorizer } from './categorizer.ts';
 import { dedupeHeadlines } from './headline-dedupe.ts';
 import { extractKeyFacts } from './key-facts.ts';
-import { type Briefing, BriefingSchema, type CategorizedHeadline, type News } from './schemas.ts';
+import {
+  type Briefing,
+  BriefingSchema,
+  type CategorizedHeadline,
+  type Headline,
+  type News,
+  type Outlet,
+} from './schemas.ts';
 import { summarize } from './summarizer.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { splitSentences } from './text/sentences.ts';
@@ -25,20 +33,44 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
   const summary = summarize(story, { sentences: options.sentences ?? 3 });
   const totalSentences = story.paragraphs.reduce((n, p) => n + splitSentences(p).length, 0);
 
-  const headlines: CategorizedHeadline[] = dedupeHeadlines(news.headlines).map(({ headline, duplicates }) => {
-    const { sources = [], categoryHint, ...shown } = headline;
-    const { category, confidence, scores } = withHint(
-      options.categorizer.categorize(headline.title),
-      categoryHint,
-      options.taxonomy,
-    );
-    // Outlets the source already merged (feeds), plus those of the headlines merged here.
-    const carried = [...sources, ...duplicates.flatMap((d) => [d.source, ...(d.sources ?? [])])];
-    const others = [...new Set(carried.filter((s): s is string => Boolean(s)))].filter(
-      (s) => s !== headline.source,
-    );
-    return { ...shown, category, confidence, scores, ...(others.length ? { alsoIn: others } : {}) };
-  });
+  // The lead's story is told once, as the lead: headlines of the same story only add outlets to it.
+  const groups = dedupeHeadlines([
+    { title: story.title ?? story.paragraphs[0] ?? '', lead: true },
+    ...news.headlines.map((h) => ({ ...h, lead: false })),
+  ]);
+  const leadGroup = groups.find((g) => g.headline.lead);
+  const leadOutlets = mergeOutlets([
+    ...(story.outlets ??
+      (story.source ? [{ name: story.source, ...(story.url ? { url: story.url } : {}) }] : [])),
+    ...(leadGroup?.duplicates ?? []).flatMap(outletsOf),
+  ]);
+
+  const headlines: CategorizedHeadline[] = groups
+    .filter((g) => !g.headline.lead)
+    .map(({ headline, duplicates }) => {
+      const { outlets: _outlets, categoryHint, lead: _lead, ...shown } = headline;
+      const { category, confidence, scores } = withHint(
+        options.categorizer.categorize(headline.title),
+        categoryHint,
+        options.taxonomy,
+      );
+      const all = [headline, ...duplicates];
+      const outlets = mergeOutlets(all.flatMap(outletsOf));
+      const newest = all
+        .map((h) => h.publishedAt)
+        .filter((d): d is string => Boolean(d))
+        .sort()
+        .at(-1);
+      return {
+        ...shown,
+        ...(newest ? { publishedAt: newest } : {}),
+        category,
+        confidence,
+        scores,
+        storyId: storyIdOf(headline.url ?? headline.title),
+        outlets,
+      };
+    });
 
   const categories: Record<string, number> = {};
   for (const c of options.taxonomy.categories) {
@@ -58,10 +90,29 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
       summary,
       keyFacts: extractKeyFacts(story),
       totalSentences,
+      storyId: storyIdOf(story.url ?? story.title ?? story.paragraphs[0] ?? ''),
+      outlets: leadOutlets,
     },
     headlines,
     categories,
   });
+}
+
+function outletsOf(h: Headline): Outlet[] {
+  if (h.outlets?.length) return h.outlets;
+  return h.source ? [{ name: h.source, ...(h.url ? { url: h.url } : {}) }] : [];
+}
+
+/** Outlets once each, by name, keeping the first mention (and its link). */
+function mergeOutlets(outlets: readonly Outlet[]): Outlet[] {
+  const seen = new Map<string, Outlet>();
+  for (const o of outlets) if (!seen.has(o.name)) seen.set(o.name, o);
+  return [...seen.values()];
+}
+
+/** A short stable id for a story, from what identifies its first item. */
+function storyIdOf(key: string): string {
+  return createHash('sha1').update(key).digest('hex').slice(0, 12);
 }
 
 /** Below this confidence, a source's category hint (a sports feed says "sports") wins. */

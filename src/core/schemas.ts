@@ -30,6 +30,22 @@ const url = z
   .trim()
   .pipe(z.url({ protocol: /^https?$/ }));
 
+/** A news outlet carrying a story (a site, not a feed: two feeds of one site are one outlet). */
+export const OutletSchema = z.object({
+  name: text,
+  /** That outlet's link to the story. */
+  url: url.optional(),
+});
+export type Outlet = z.output<typeof OutletSchema>;
+
+/** One outlet's description of a story (a feed item's summary), for a multi-outlet lead summary. */
+export const OutletDescriptionSchema = z.object({
+  outlet: text,
+  url: url.optional(),
+  text: text,
+});
+export type OutletDescription = z.output<typeof OutletDescriptionSchema>;
+
 /** The lead story: the article Briefer summarizes. */
 export const StorySchema = z.object({
   title: optionalText,
@@ -46,6 +62,10 @@ export const StorySchema = z.object({
       return clean;
     })
     .pipe(z.array(z.string()).min(1, 'the story has no text')),
+  /** Every outlet carrying the story, when the source already grouped it (feeds); first = this article's. */
+  outlets: z.array(OutletSchema).optional(),
+  /** The other outlets' descriptions of the story, for a summary when the article is thin or missing. */
+  descriptions: z.array(OutletDescriptionSchema).optional(),
 });
 export type Story = z.output<typeof StorySchema>;
 export type StoryInput = z.input<typeof StorySchema>;
@@ -56,8 +76,10 @@ export const HeadlineSchema = z.object({
   url: url.optional(),
   source: optionalText,
   publishedAt: timestamp.optional(),
-  /** Every outlet that carried the story, when the source already merged it (feeds); shown as `alsoIn`. */
-  sources: z.array(text).optional(),
+  /** The item's description (a feed item's summary): more words for telling stories apart. */
+  summary: optionalText,
+  /** Every outlet that carried the story, when the source already grouped it (feeds); first = this one. */
+  outlets: z.array(OutletSchema).optional(),
   /** A category the source suggests (e.g. a sports feed's); used when the categorizer is unsure. */
   categoryHint: z.string().trim().min(1).optional(),
 });
@@ -76,6 +98,8 @@ export const KEY_FACT_TYPES = [
   'percent',
   'date',
   'time',
+  /** People killed, injured, arrested or missing: "19 dead", "40 injured". */
+  'count',
   'person',
   'organization',
   'place',
@@ -96,16 +120,26 @@ export const SummarySentenceSchema = z.object({
   sentence: z.number().int().min(0),
   /** Zero-based sentence index in the whole article. */
   index: z.number().int().min(0),
+  /**
+   * The outlet the sentence is cited to. For a sentence from another outlet's description (not the
+   * article), `paragraph` is the description's number, `sentence` its place in it and `index` its place
+   * among all descriptions' sentences.
+   */
+  source: optionalText,
 });
 export type SummarySentence = z.output<typeof SummarySentenceSchema>;
 
 export const CategorizedHeadlineSchema = HeadlineSchema.extend({
+  /** The newest date of any of the story's items. */
+  publishedAt: timestamp.optional(),
   category: z.string().min(1),
   confidence: z.number().min(0).max(1),
   /** Score per category id, highest first; sums to 1. */
   scores: z.record(z.string(), z.number().min(0).max(1)),
-  /** Sources that carried the same story, when headlines were merged. */
-  alsoIn: z.array(z.string()).optional(),
+  /** The story this headline stands for; equal ids = one story. */
+  storyId: z.string().min(1),
+  /** Every outlet carrying the story, most relevant first; the first is this headline's own. */
+  outlets: z.array(OutletSchema),
 });
 export type CategorizedHeadline = z.output<typeof CategorizedHeadlineSchema>;
 
@@ -122,8 +156,19 @@ export const BriefingSchema = z.object({
     keyFacts: z.array(KeyFactSchema),
     /** Sentences in the whole article, to show how much was condensed. */
     totalSentences: z.number().int().min(0),
+    /** The lead's story; no headline carries it. */
+    storyId: z.string().min(1),
+    /** Every outlet carrying the lead story; the first is the article's own ("Also reported by" the rest). */
+    outlets: z.array(OutletSchema),
+    // AI summaries (docs/ai-summaries.md): set only when a model's grounded summary is shown;
+    // `summary` above stays the extractive one (the floor, and what key facts are read beside).
+    summaryKind: z.enum(['model', 'extractive']).optional(),
+    model: z.string().min(1).optional(),
+    modelSummary: z
+      .object({ sentences: z.array(text).min(1), whyItMatters: text, overview: optionalText })
+      .optional(),
   }),
-  /** Every headline once, in input order, with its category. */
+  /** Every story once (the lead's excluded), ranked by outlets then recency, with its category. */
   headlines: z.array(CategorizedHeadlineSchema),
   /** Headline count per category id, in taxonomy order; categories with none are left out. */
   categories: z.record(z.string(), z.number().int().min(0)),

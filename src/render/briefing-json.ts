@@ -1,6 +1,7 @@
 /**
  * The documented JSON shape of `briefer brief --format json`:
- * { generatedAt, source, lead: { title, url?, summary: [sentence], summaryPositions: [{paragraph, sentence, index}],
+ * { generatedAt, source, lead: { title, url?, summaryKind: "model"|"extractive", model?, summary: [sentence],
+ *   whyItMatters?, overview?, extractiveSummary?, summaryPositions: [{paragraph, sentence, index}],
  *   keyFacts: [{type, text}], totalSentences }, headlines: [{ title, category, confidence, url?, source? }],
  *   categories: { id: count } }
  */
@@ -13,7 +14,17 @@ export function briefingToJson(b: Briefing) {
     lead: {
       title: b.lead.title ?? null,
       ...(b.lead.url ? { url: b.lead.url } : {}),
-      summary: b.lead.summary.map((s) => s.text),
+      // summaryKind/model: which summary this is (docs/ai-summaries.md); positions are the extractive one's.
+      summaryKind: b.lead.summaryKind ?? 'extractive',
+      ...(b.lead.summaryKind === 'model' && b.lead.modelSummary
+        ? {
+            model: b.lead.model,
+            summary: b.lead.modelSummary.sentences,
+            whyItMatters: b.lead.modelSummary.whyItMatters,
+            ...(b.lead.modelSummary.overview ? { overview: b.lead.modelSummary.overview } : {}),
+            extractiveSummary: b.lead.summary.map((s) => s.text),
+          }
+        : { summary: b.lead.summary.map((s) => s.text) }),
       summaryPositions: b.lead.summary.map(({ paragraph, sentence, index }) => ({
         paragraph,
         sentence,
@@ -28,7 +39,7 @@ export function briefingToJson(b: Briefing) {
       confidence: Number(h.confidence.toFixed(4)),
       ...(h.url ? { url: h.url } : {}),
       ...(h.source ? { source: h.source } : {}),
-      ...(h.alsoIn ? { alsoIn: h.alsoIn } : {}),
+      outlets: h.outlets,
     })),
     categories: b.categories,
   };

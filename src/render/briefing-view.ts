@@ -6,7 +6,7 @@ import { groupByCategory } from '../core/briefing.ts';
 import type { Briefing, KeyFact, KeyFactType } from '../core/schemas.ts';
 import type { Category, Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
-import { formatTimestamp, KEY_FACT_LABELS } from './labels.ts';
+import { condensedNote, formatTimestamp, KEY_FACT_LABELS } from './labels.ts';
 
 export interface HeadlineGroupView {
   category: Category;
@@ -33,6 +33,36 @@ export function footerLine(briefing: Briefing): string {
     (p, i, a): p is string => Boolean(p) && a.indexOf(p) === i,
   );
   return `${parts.join(' · ')} · ${formatTimestamp(briefing.generatedAt)}`;
+}
+
+/**
+ * The lead's summary as shown: a model's grounded summary (docs/ai-summaries.md), labelled "AI summary",
+ * or the extractive sentences, labelled with how much they condense.
+ */
+export function leadSummary(briefing: Briefing): {
+  sentences: string[];
+  whyItMatters?: string;
+  label: string;
+} {
+  const { lead } = briefing;
+  if (lead.summaryKind === 'model' && lead.modelSummary)
+    return {
+      sentences: lead.modelSummary.sentences,
+      whyItMatters: lead.modelSummary.whyItMatters,
+      label: `AI summary${lead.model ? ` (${lead.model})` : ''}`,
+    };
+  return {
+    sentences: lead.summary.map((s) => s.text),
+    label: condensedNote(lead.summary.length, lead.totalSentences),
+  };
+}
+
+/** The shown summary as one paragraph of plain text, "Why it matters" last. */
+export function leadSummaryText(briefing: Briefing): string {
+  const { sentences, whyItMatters } = leadSummary(briefing);
+  return [sentences.join(' '), whyItMatters ? `Why it matters: ${whyItMatters}` : '']
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function leadTitle(briefing: Briefing): string {

@@ -6,13 +6,22 @@
  * characters across embeds, 4,096 per description…). The bot shows one page with buttons; the
  * digest posts every page as its own message.
  */
-import { usageOf } from '../commands/parse-text-args.ts';
-import type { CommandDefinition, OptionChoice, Reply, View } from '../commands/types.ts';
+
+import type { CommandDefinition, OptionChoice } from '../core/command-definition.ts';
+import { usageOf } from '../core/command-definition.ts';
+import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
-import { footerLine, headlineGroups, keyFactsByType, leadTitle } from './briefing-view.ts';
-import { condensedNote, KEY_FACT_LABELS } from './labels.ts';
+import {
+  footerLine,
+  headlineGroups,
+  keyFactsByType,
+  leadSummary,
+  leadSummaryText,
+  leadTitle,
+} from './briefing-view.ts';
+import { KEY_FACT_LABELS } from './labels.ts';
 import { DISCORD } from './limits.ts';
 import { truncate } from './truncate.ts';
 
@@ -242,7 +251,7 @@ function briefingPages(
         DISCORD.embedTitle - 10,
       );
       const lines = g.headlines.map((h) => {
-        const extra = [h.source, ...(h.alsoIn ?? [])].filter(Boolean).join(', ');
+        const extra = h.outlets.map((o) => o.name).join(', ');
         const title = link(safeText(truncate(h.title, 300)), h.url);
         return `• ${title}${extra ? ` — ${safeText(extra)}` : ''}`;
       });
@@ -267,15 +276,10 @@ function briefingPages(
 
 /** The lead story: title (linked), summary, key facts as fields; shrunk to fit `budget` characters. */
 function leadEmbed(b: Briefing, budget: number): DiscordEmbed {
-  const summary = b.lead.summary.map((s) => s.text).join(' ');
+  const summary = leadSummaryText(b);
   const embed: DiscordEmbed = {
     color: COLORS.lead,
-    author: {
-      name: truncate(
-        plain(`📰 Lead story · ${condensedNote(b.lead.summary.length, b.lead.totalSentences)}`),
-        DISCORD.authorName,
-      ),
-    },
+    author: { name: truncate(plain(`📰 Lead story · ${leadSummary(b).label}`), DISCORD.authorName) },
     title: truncate(safeText(leadTitle(b)), DISCORD.embedTitle),
     description: truncate(summary ? safeText(summary) : '*No summary available.*', DISCORD.embedDescription),
   };

@@ -6,6 +6,7 @@ export const KEY_FACT_LABELS: Record<KeyFactType, { emoji: string; label: string
   percent: { emoji: '📊', label: 'Percentages' },
   date: { emoji: '📅', label: 'Dates' },
   time: { emoji: '🕒', label: 'Times' },
+  count: { emoji: '👥', label: 'Counts' },
   person: { emoji: '👤', label: 'People' },
   organization: { emoji: '🏛️', label: 'Organisations' },
   place: { emoji: '📍', label: 'Places' },

@@ -1,7 +1,7 @@
 /** Briefing → Markdown (CLI `--format markdown`), for pasting into docs, email or a wiki. */
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { footerLine, headlineGroups, keyFactsByType, leadTitle } from './briefing-view.ts';
+import { footerLine, headlineGroups, keyFactsByType, leadSummary, leadTitle } from './briefing-view.ts';
 import { KEY_FACT_LABELS } from './labels.ts';
 
 /** Escapes Markdown control characters so a headline renders as the text it is. */
@@ -12,12 +12,15 @@ export function escapeMarkdown(text: string): string {
 export function storyMarkdown(b: Briefing): string {
   const title = escapeMarkdown(leadTitle(b));
   const lines = [`## ${b.lead.url ? `[${title}](${b.lead.url})` : title}`, ''];
+  const summary = leadSummary(b);
   lines.push(
-    ...b.lead.summary
-      .map((s) => `> ${escapeMarkdown(s.text)}`)
+    ...summary.sentences
+      .map((s) => `> ${escapeMarkdown(s)}`)
       .flatMap((l) => [l, '>'])
       .slice(0, -1),
   );
+  if (summary.whyItMatters) lines.push('>', `> **Why it matters:** ${escapeMarkdown(summary.whyItMatters)}`);
+  if (b.lead.summaryKind === 'model') lines.push('', `_${escapeMarkdown(summary.label)}_`);
   const facts = keyFactsByType(b.lead.keyFacts);
   if (facts.length) {
     lines.push('', '**Key facts**', '');

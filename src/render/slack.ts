@@ -13,12 +13,20 @@
  * `chat.postMessage` (the daily digest): each returned message is one post.
  */
 import type { types } from '@slack/bolt';
-import { usageOf } from '../commands/parse-text-args.ts';
-import type { CommandDefinition, Reply, View } from '../commands/types.ts';
+import type { CommandDefinition } from '../core/command-definition.ts';
+import { usageOf } from '../core/command-definition.ts';
+import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { footerLine, headlineGroups, keyFactsByType, leadTitle } from './briefing-view.ts';
-import { condensedNote, KEY_FACT_LABELS } from './labels.ts';
+import {
+  footerLine,
+  headlineGroups,
+  keyFactsByType,
+  leadSummary,
+  leadSummaryText,
+  leadTitle,
+} from './briefing-view.ts';
+import { KEY_FACT_LABELS } from './labels.ts';
 import { SLACK } from './limits.ts';
 import { truncate } from './truncate.ts';
 
@@ -214,14 +222,15 @@ function storyUnits(b: Briefing): Unit[] {
 
   const link = sanitizeUrl(b.lead.url);
   const linkLine = link ? `\n<${link}|Read the full story →>` : '';
-  const summaryPlain = b.lead.summary.map((s) => s.text).join(' ') || 'No summary available.';
+  const summaryPlain = leadSummaryText(b) || 'No summary available.';
   units.push({
     block: section(`${fitEscaped(summaryPlain, SUMMARY_MAX - linkLine.length)}${linkLine}`),
     plain: summaryPlain,
     headlines: 0,
   });
 
-  const condensed = `Summary: ${condensedNote(b.lead.summary.length, b.lead.totalSentences)}`;
+  const { label } = leadSummary(b);
+  const condensed = label.startsWith('AI summary') ? label : `Summary: ${label}`;
   units.push({ block: context([escapeMrkdwn(condensed)]), plain: '', headlines: 0 });
 
   const facts = keyFactsByType(b.lead.keyFacts).slice(0, SLACK.sectionFields);
@@ -244,7 +253,7 @@ function storyUnits(b: Briefing): Unit[] {
 
 function headlineLine(h: Briefing['headlines'][number]): string {
   const title = truncate(h.title, HEADLINE_TITLE_MAX);
-  const sources = [h.source, ...(h.alsoIn ?? [])].filter((s): s is string => Boolean(s));
+  const sources = h.outlets.map((o) => o.name);
   const extra = sources.length ? ` · _${escapeMrkdwn(truncate(sources.join(', '), SOURCE_MAX))}_` : '';
   return `• ${mrkdwnLink(h.url, title)}${extra}`;
 }

@@ -1,11 +1,12 @@
 /** Reply → plain text, for the console and the CLI. No markup; terminals don't ping anyone. */
 
-import { usageOf } from '../commands/parse-text-args.ts';
-import type { CommandDefinition, Reply, View } from '../commands/types.ts';
+import type { CommandDefinition } from '../core/command-definition.ts';
+import { usageOf } from '../core/command-definition.ts';
+import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { footerLine, headlineGroups, keyFactsByType, leadTitle } from './briefing-view.ts';
-import { condensedNote, KEY_FACT_LABELS } from './labels.ts';
+import { footerLine, headlineGroups, keyFactsByType, leadSummary, leadTitle } from './briefing-view.ts';
+import { KEY_FACT_LABELS } from './labels.ts';
 
 export function renderText(reply: Reply, taxonomy: Taxonomy): string {
   const notices = (reply.notices ?? []).map((n) => `⚠️  ${n}`);
@@ -37,8 +38,10 @@ export function storyText(b: Briefing): string {
   const lines = [`📰 ${leadTitle(b)}`];
   if (b.lead.url) lines.push(b.lead.url);
   lines.push('');
-  for (const s of b.lead.summary) lines.push(`  ${s.text}`);
-  lines.push(`  (${condensedNote(b.lead.summary.length, b.lead.totalSentences)})`);
+  const summary = leadSummary(b);
+  for (const s of summary.sentences) lines.push(`  ${s}`);
+  if (summary.whyItMatters) lines.push(`  Why it matters: ${summary.whyItMatters}`);
+  lines.push(`  (${summary.label})`);
   const facts = keyFactsByType(b.lead.keyFacts);
   if (facts.length) {
     lines.push('', 'Key facts');
@@ -58,7 +61,7 @@ export function headlinesText(b: Briefing, taxonomy: Taxonomy, only?: string): s
   for (const g of groups) {
     lines.push('', `${g.category.emoji} ${g.category.label} (${g.headlines.length})`);
     for (const h of g.headlines) {
-      const extra = [h.source, ...(h.alsoIn ?? [])].filter(Boolean).join(', ');
+      const extra = h.outlets.map((o) => o.name).join(', ');
       lines.push(`  • ${h.title}${extra ? ` — ${extra}` : ''}${h.url ? `\n    ${h.url}` : ''}`);
     }
   }

@@ -2,7 +2,7 @@
  * How a digest reaches a channel, whatever the platform. Posters classify every failure so the runner
  * knows what to do: wait and retry, give up on the channel, or give up on this attempt.
  */
-import type { Reply } from '../commands/types.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { ChatPlatform, Subscription } from '../store/subscriptions.ts';
 

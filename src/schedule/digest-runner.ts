@@ -3,13 +3,13 @@
  * failure (rate limit, deleted channel, platform outage) never stops the others.
  */
 import { randomUUID } from 'node:crypto';
-import { staleNotices } from '../commands/notices.ts';
-import type { Reply } from '../commands/types.ts';
 import { filterBriefing } from '../core/briefing-filter.ts';
 import { userMessage } from '../core/errors.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
+import { staleNotices } from '../service/stale-notices.ts';
 import type { DigestLedger } from '../store/digest-ledger.ts';
 import type { ChatPlatform, Subscription, SubscriptionStore } from '../store/subscriptions.ts';
 import { DeliveryError, type DeliveryProgress, type DigestPoster } from './delivery.ts';

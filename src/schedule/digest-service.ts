@@ -10,7 +10,7 @@ import { findCategory } from '../core/taxonomy-lookup.ts';
 import type { Logger } from '../log.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
 import { type Db, openDatabase } from '../store/database.ts';
-import { DigestLedger, type PostRecord } from '../store/digest-ledger.ts';
+import { DigestLedger } from '../store/digest-ledger.ts';
 import {
   type ChatPlatform,
   channelKey,
@@ -18,37 +18,11 @@ import {
   SubscriptionStore,
 } from '../store/subscriptions.ts';
 import type { DigestPoster } from './delivery.ts';
+import type { DigestControl, DigestStatus, SubscribeRequest } from './digest-control.ts';
 import { type DigestOutcome, DigestRunner } from './digest-runner.ts';
 import { DigestScheduler } from './digest-scheduler.ts';
 import { nextRun, parseWeekdays } from './digest-times.ts';
 import type { RetryOptions } from './retry.ts';
-
-export interface SubscribeRequest {
-  platform: ChatPlatform;
-  channelId: string;
-  time?: string;
-  timezone?: string;
-  weekdays?: string;
-  /** Comma-separated category ids or labels. */
-  categories?: string;
-  /** A role/user-group id or mention text; parsed per platform. */
-  mention?: string;
-  createdBy?: string;
-}
-
-export interface DigestStatus {
-  channel: string;
-  subscription?: Subscription;
-  lastPost?: PostRecord;
-  nextRun?: Date;
-}
-
-export interface DigestControl {
-  subscribe(request: SubscribeRequest): Subscription;
-  unsubscribe(platform: ChatPlatform, channelId: string): boolean;
-  status(platform: ChatPlatform, channelId: string): DigestStatus;
-  preview(platform: ChatPlatform, channelId: string): Promise<{ messageIds: string[] }>;
-}
 
 export interface DigestServiceOptions {
   dbPath: string;

@@ -3,7 +3,7 @@
  * out 429s itself (honouring Retry-After) and retries 5xx; what still fails is classified here.
  */
 import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions, Routes } from 'discord.js';
-import type { Reply } from '../commands/types.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { type DiscordMessagePayload, renderDiscordMessages } from '../render/discord.ts';
 import type { Subscription } from '../store/subscriptions.ts';

@@ -3,7 +3,7 @@
  * (Retry-After) and retries 5xx itself; what still fails is classified here.
  */
 import type { webApi } from '@slack/bolt';
-import type { Reply } from '../commands/types.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { SLACK } from '../render/limits.ts';
 import { renderSlackMessages, type SlackBlock } from '../render/slack.ts';

@@ -6,6 +6,7 @@
 import { buildBriefing } from '../core/briefing.ts';
 import type { Categorizer } from '../core/categorizer.ts';
 import { userMessage } from '../core/errors.ts';
+import { type ModelSummary, type PromptInput, withModelSummary } from '../core/model-summary.ts';
 import type { Briefing, News } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
@@ -22,7 +23,12 @@ export interface BriefingServiceOptions {
   /** Background refresh period; 0 or undefined = load once. */
   refreshMs?: number;
   now?: () => Date;
+  /** Writes the lead's AI summary in the background after each load (docs/ai-summaries.md); unset = none. */
+  leadSummarizer?: { summarize(input: PromptInput): Promise<ModelSummary | undefined> };
 }
+
+/** Top headlines the model may draw its one-line overview of the day from. */
+const OVERVIEW_TITLES = 8;
 
 export class BriefingService implements BriefingProvider {
   #news?: { news: News; loadedAt: Date };
@@ -30,6 +36,9 @@ export class BriefingService implements BriefingProvider {
   #loading?: Promise<void>;
   #timer?: NodeJS.Timeout;
   readonly #built = new Map<number, Briefing>();
+  /** The lead's model summary, for the story text it was written from. */
+  #modelSummary?: { story: string; summary: ModelSummary };
+  #summarizing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: BriefingServiceOptions) {}
 
@@ -47,6 +56,10 @@ export class BriefingService implements BriefingProvider {
         sentences,
         now: cached.loadedAt,
       });
+      // The model wrote for the default length; another length asked for gets the extractive summary.
+      const model = this.#modelSummary;
+      if (model && sentences === this.#sentences && model.story === storyText(cached.news))
+        briefing = withModelSummary(briefing, model.summary);
       this.#built.set(sentences, briefing);
     }
     const stale =
@@ -67,6 +80,31 @@ export class BriefingService implements BriefingProvider {
       : this.#loading.catch(() => {});
   }
 
+  /**
+   * Resolves once the model summary started by the latest load is settled (written, rejected, failed or
+   * timed out: at most BRIEFER_LLM_TIMEOUT_MS). For one-shot commands, which have no later refresh.
+   */
+  whenSummarized(): Promise<void> {
+    return this.#summarizing;
+  }
+
+  get #sentences(): number {
+    return this.options.sentences ?? 3;
+  }
+
+  /** Never blocks a reader: runs after the load, and the briefing is rebuilt when it has an answer. */
+  async #summarizeLead(news: News): Promise<void> {
+    const summarizer = this.options.leadSummarizer;
+    if (!summarizer) return;
+    const story = storyText(news);
+    if (this.#modelSummary && this.#modelSummary.story !== story) this.#modelSummary = undefined;
+    const titles = news.headlines.slice(0, OVERVIEW_TITLES).map((h) => h.title);
+    const summary = await summarizer.summarize({ story: news.story, sentences: this.#sentences, titles });
+    if (!summary || !this.#news || storyText(this.#news.news) !== story) return;
+    this.#modelSummary = { story, summary };
+    this.#built.clear();
+  }
+
   #throwIfNoNews(): void {
     if (!this.#news && this.#lastError) throw this.#lastError.error;
   }
@@ -79,6 +117,9 @@ export class BriefingService implements BriefingProvider {
       this.#news = { news, loadedAt: now() };
       this.#built.clear();
       this.#lastError = undefined;
+      this.#summarizing = this.#summarizeLead(news).catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'model summary failed; extractive summary shown'),
+      );
       this.options.logger.info(
         { source: this.options.source.name, headlines: news.headlines.length, ms: Date.now() - started },
         'news loaded',
@@ -104,4 +145,9 @@ export class BriefingService implements BriefingProvider {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
   }
+}
+
+/** What a model summary was written from: the lead's title and text. */
+function storyText(news: News): string {
+  return [news.story.url ?? '', news.story.title ?? '', ...news.story.paragraphs].join('\n');
 }

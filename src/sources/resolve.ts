@@ -5,7 +5,7 @@
  * - a feeds file (`{"feeds": […]}` or `[…]` JSON, or an OPML export) → the feeds it lists;
  * - any other file → a news file (`.json` news or digest text).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ConfigError } from '../core/errors.ts';
 import { FeedSource } from './feeds/feed-source.ts';
@@ -25,6 +25,8 @@ export interface SourceOptions {
   headlineHours?: number;
   /** Identifies Briefer to feed servers. */
   userAgent?: string;
+  /** Article links and redirects may reach private addresses (BRIEFER_FETCH_ALLOW_PRIVATE). */
+  allowPrivateAddresses?: boolean;
   logger?: SourceLogger;
   now?: () => Date;
 }
@@ -37,6 +39,7 @@ export function resolveSource(spec: string | undefined, options: SourceOptions =
     timeoutMs: options.timeoutMs,
     headlineHours: options.headlineHours,
     userAgent: options.userAgent,
+    allowPrivateAddresses: options.allowPrivateAddresses,
     logger: options.logger,
     now: options.now,
   };
@@ -56,7 +59,9 @@ function isFeedsFile(path: string): boolean {
   if (extname(path).toLowerCase() === '.opml') return true;
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Only a regular file can be a feeds file; O_NONBLOCK so a FIFO cannot hang the start-up here.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return false;
     const head = Buffer.alloc(4096);
     const n = readSync(fd, head, 0, head.length, 0);
     return looksLikeFeedsFile(head.subarray(0, n).toString('utf8'));

@@ -1,6 +1,7 @@
 /**
- * The `briefer` CLI as users and scripts run it: a real child process through the package script,
- * asserting on stdout, stderr and the exit code.
+ * The `briefer` CLI as users and scripts run it, asserting on stdout, stderr and the exit code. The
+ * commands run in this process (what they print and return is the same as through the bin); the last
+ * test runs the compiled bin as a real process, for what only a process has: exit status and streams.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,26 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runBriefer as briefer } from '../helpers/run-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-
-function briefer(args: string[], input = '', env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ['src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    timeout: 30_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const fixture = join(ROOT, 'tests/fixtures/sources/news.json');
 
 describe('briefer CLI', () => {
-  it('prints the documented JSON for brief', () => {
-    const { code, stdout } = briefer(['brief', '--format', 'json', '--sentences', '2']);
+  it('prints the documented JSON for brief', async () => {
+    const { code, stdout } = await briefer(['brief', '--format', 'json', '--sentences', '2']);
     expect(code).toBe(0);
     const b = JSON.parse(stdout);
     expect(Object.keys(b)).toEqual(['generatedAt', 'source', 'lead', 'headlines', 'categories']);
@@ -45,22 +35,22 @@ describe('briefer CLI', () => {
     expect(total).toBe(b.headlines.length);
   });
 
-  it('prints markdown and text views, and filters headlines by category', () => {
-    expect(briefer(['story', '--format', 'markdown']).stdout).toMatch(/^## Harbor nations/);
-    const sports = briefer(['headlines', '--category', 'sports', '--format', 'json']);
+  it('prints markdown and text views, and filters headlines by category', async () => {
+    expect((await briefer(['story', '--format', 'markdown'])).stdout).toMatch(/^## Harbor nations/);
+    const sports = await briefer(['headlines', '--category', 'sports', '--format', 'json']);
     const parsed = JSON.parse(sports.stdout);
     expect(parsed.headlines.map((h: { category: string }) => h.category)).toEqual(['sports']);
-    expect(briefer(['headlines', '--source', fixture]).stdout).toMatch(/Object headline/);
+    expect((await briefer(['headlines', '--source', fixture])).stdout).toMatch(/Object headline/);
   });
 
-  it('reads the source from BRIEFER_SOURCE, and --source wins', () => {
-    expect(briefer(['story'], '', { BRIEFER_SOURCE: fixture }).stdout).toMatch(/Rates held/);
-    expect(briefer(['story', '--source', 'sample'], '', { BRIEFER_SOURCE: fixture }).stdout).toMatch(
+  it('reads the source from BRIEFER_SOURCE, and --source wins', async () => {
+    expect((await briefer(['story'], '', { BRIEFER_SOURCE: fixture })).stdout).toMatch(/Rates held/);
+    expect((await briefer(['story', '--source', 'sample'], '', { BRIEFER_SOURCE: fixture })).stdout).toMatch(
       /Harbor nations/,
     );
   });
 
-  it('fails bad input with one line naming the file and the problem, exit 2, no stack', () => {
+  it('fails bad input with one line naming the file and the problem, exit 2, no stack', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefer-cli-'));
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');
@@ -71,7 +61,7 @@ describe('briefer CLI', () => {
       [empty, 'empty.txt: the file is empty'],
       [bad, 'bad.json: is not valid JSON'],
     ] as const) {
-      const r = briefer(['brief', '--source', source]);
+      const r = await briefer(['brief', '--source', source]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -80,32 +70,34 @@ describe('briefer CLI', () => {
     }
   });
 
-  it('rejects bad flags and configuration with exit 2 and a clear line', () => {
-    expect(briefer(['brief', '--sentences', 'lots'])).toMatchObject({ code: 2 });
-    expect(briefer(['brief', '--sentences', 'lots']).stderr).toMatch(/--sentences must be a whole number/);
-    expect(briefer(['brief', '--format', 'xml']).stderr).toMatch(
+  it('rejects bad flags and configuration with exit 2 and a clear line', async () => {
+    expect(await briefer(['brief', '--sentences', 'lots'])).toMatchObject({ code: 2 });
+    expect((await briefer(['brief', '--sentences', 'lots'])).stderr).toMatch(
+      /--sentences must be a whole number/,
+    );
+    expect((await briefer(['brief', '--format', 'xml'])).stderr).toMatch(
       /--format must be one of text, json, markdown/,
     );
-    expect(briefer(['brief', '--bogus']).stderr).toMatch(/^briefer: .*bogus/);
-    expect(briefer(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"/);
-    const env = briefer(['brief'], '', { DIGEST_TZ: 'Nowhere/Land' });
+    expect((await briefer(['brief', '--bogus'])).stderr).toMatch(/^briefer: .*bogus/);
+    expect((await briefer(['frobnicate'])).stderr).toMatch(/unknown command "frobnicate"/);
+    const env = await briefer(['brief'], '', { DIGEST_TZ: 'Nowhere/Land' });
     expect(env.code).toBe(2);
     expect(env.stderr).toMatch(/DIGEST_TZ: expected an IANA time zone/);
   });
 
-  it('summarizes one article from stdin, as lines or JSON', () => {
+  it('summarizes one article from stdin, as lines or JSON', async () => {
     const article =
       'The council approved the budget on Monday. It includes $5 million for parks.\n\nCritics said the plan was rushed. A vote on taxes follows in March.';
-    const lines = briefer(['summarize', '--sentences', '2'], article);
+    const lines = await briefer(['summarize', '--sentences', '2'], article);
     expect(lines.code).toBe(0);
     expect(lines.stdout.trim().split('\n')).toHaveLength(2);
-    const json = JSON.parse(briefer(['summarize', '--json', '--sentences', '1'], article).stdout);
+    const json = JSON.parse((await briefer(['summarize', '--json', '--sentences', '1'], article)).stdout);
     expect(json.summary).toHaveLength(1);
     expect(json.positions[0]).toEqual({ paragraph: 0, sentence: 0, index: 0 });
-    expect(briefer(['summarize'], '   ')).toMatchObject({ code: 2 });
+    expect(await briefer(['summarize'], '   ')).toMatchObject({ code: 2 });
   });
 
-  it('keeps the batch contract: one line out per line in, same order, bad lines as errors', () => {
+  it('keeps the batch contract: one line out per line in, same order, bad lines as errors', async () => {
     const input = [
       JSON.stringify({ id: 'a', text: 'One. Two. Three. Four.', sentences: 2 }),
       '{not json',
@@ -113,7 +105,7 @@ describe('briefer CLI', () => {
       JSON.stringify({ id: 'd', text: '' }),
       JSON.stringify({ id: 7, text: 'Only sentence here.' }),
     ].join('\n');
-    const r = briefer(['summarize', '--jsonl'], input);
+    const r = await briefer(['summarize', '--jsonl'], input);
     expect(r.code).toBe(0);
     const out = r.stdout
       .trim()
@@ -127,8 +119,8 @@ describe('briefer CLI', () => {
     expect(out[4].summary).toEqual(['Only sentence here.']);
   });
 
-  it('categorizes one JSON line per headline, same order, including blank lines', () => {
-    const r = briefer(
+  it('categorizes one JSON line per headline, same order, including blank lines', async () => {
+    const r = await briefer(
       ['categorize'],
       'Stocks slide as tech rout deepens\n\nStriker scores twice in cup final\n',
     );
@@ -147,7 +139,7 @@ describe('briefer CLI', () => {
     }
   });
 
-  it('categorizes JSONL items by title and summary: one line out per line in, bad lines as errors', () => {
+  it('categorizes JSONL items by title and summary: one line out per line in, bad lines as errors', async () => {
     const input = [
       JSON.stringify({ id: 'a', title: 'Striker scores twice in cup final' }),
       JSON.stringify({
@@ -160,7 +152,7 @@ describe('briefer CLI', () => {
       '',
       JSON.stringify({ id: 'd', title: 'Hospitals brace for flu season', summary: 42 }),
     ].join('\n');
-    const r = briefer(['categorize', '--jsonl'], input);
+    const r = await briefer(['categorize', '--jsonl'], input);
     expect(r.code).toBe(0);
     const out = r.stdout
       .trim()
@@ -178,9 +170,26 @@ describe('briefer CLI', () => {
     expect(sum).toBeCloseTo(1, 2);
   });
 
-  it('prints help', () => {
-    const r = briefer(['--help']);
+  it('prints help', async () => {
+    const r = await briefer(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/briefer summarize --jsonl/);
+  });
+
+  it('runs as a real process through the compiled bin: exit status, stdout and stderr apart', () => {
+    const bin = (args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/briefer.mjs'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      });
+    const ok = bin(['headlines', '--format', 'json']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).headlines.length).toBeGreaterThan(0);
+    const bad = bin(['brief', '--sentences', 'lots']);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe('briefer: --sentences must be a whole number from 1 to 20, not "lots"\n');
   });
 });

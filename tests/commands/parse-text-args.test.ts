@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTextArgs, usageOf } from '../../src/commands/parse-text-args.ts';
-import type { CommandDefinition } from '../../src/commands/types.ts';
+import { parseTextArgs } from '../../src/commands/parse-text-args.ts';
+import type { CommandDefinition } from '../../src/core/command-definition.ts';
+import { usageOf } from '../../src/core/command-definition.ts';
 import { UsageError } from '../../src/core/errors.ts';
 
 const story: CommandDefinition = {

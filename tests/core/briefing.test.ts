@@ -46,7 +46,7 @@ describe('buildBriefing', () => {
       'Oil prices fall as producers raise output',
       'Chipmaker shares jump on record earnings',
     ]);
-    expect(briefing.headlines[0]?.alsoIn).toEqual(['B']);
+    expect(briefing.headlines[0]?.outlets.map((o) => o.name)).toEqual(['A', 'B']);
   });
 
   it('categorizes every headline and counts per category in taxonomy order', () => {

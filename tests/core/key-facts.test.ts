@@ -74,8 +74,9 @@ describe('extractKeyFacts', () => {
         recall: true,
       });
     }
-    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.9);
-    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.9);
+    // Measured at 1.00 / 0.99 (190 true, 0 false, 2 missed) when the 'f-' articles and counts were added.
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.98);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.97);
   });
 
   it('merges a surname with the full name met before it', () => {
@@ -174,5 +175,110 @@ describe('key facts: things, buildings and describing words are not people', () 
       expect.arrayContaining(['MetroHealth Medical Center', 'Atletico Madrid']),
     );
     expect(of('place')).toContain('Caesars Palace');
+  });
+});
+
+/** The hand-labelled article with this id, as a story. */
+function article(id: string): { paragraphs: string[] } {
+  const found = labelled.articles.find((a) => a.id === id);
+  if (!found) throw new Error(`no labelled article ${id}`);
+  return { paragraphs: found.paragraphs };
+}
+
+const texts = (facts: KeyFact[], type?: KeyFactType) =>
+  facts.filter((f) => type === undefined || f.type === type).map((f) => f.text);
+
+describe('key facts a reader can trust (failures seen on real pages)', () => {
+  it('takes nothing from bylines, timestamps or photo captions', () => {
+    const all = ['f-nickname', 'f-missing-man', 'f-police-extradition', 'f-grocer', 'f-bombing'].flatMap(
+      (id) => texts(extractKeyFacts(article(id), { max: 100 })),
+    );
+    for (const furniture of [
+      'Tendai Moyo',
+      'Robert Gabriel Mugabe International Airport',
+      'Aroha Walker',
+      '5:42pm',
+      'Mar 3 2026',
+      'NZ Police',
+      "Liam O'Connor",
+      'Canberra',
+      'AAP',
+      'Dana Whitfield',
+      '9:15 AM ET',
+      'Austin',
+      'Texas',
+      'Sana Rahimi',
+      '10:32',
+      'March 6, 2026',
+      'Ebrahim Noroozi',
+    ]) {
+      expect(all.filter((t) => t.includes(furniture))).toEqual([]);
+    }
+  });
+
+  it('does not take a nickname in quotes for an organisation', () => {
+    const facts = extractKeyFacts(article('f-nickname'), { max: 100 });
+    expect(texts(facts).filter((t) => t.includes('Gucci'))).toEqual([]);
+    expect(texts(facts, 'person')).toEqual(
+      expect.arrayContaining(['Grace Mugabe', 'Robert Mugabe', 'Wellington Zindi']),
+    );
+  });
+
+  it('names one man once, under his full name, whichever name comes first', () => {
+    const people = texts(extractKeyFacts(article('f-missing-man'), { max: 100 }), 'person');
+    expect(people.filter((p) => p.includes('Kaurinui'))).toEqual(['Te Kaurinui Robert']);
+    const reversed = extractKeyFacts({
+      paragraphs: [
+        'Te Kaurinui was last seen on Saturday, police said.',
+        'Police want to hear from anyone who saw Te Kaurinui Robert in Rotorua over the weekend.',
+      ],
+    });
+    expect(texts(reversed, 'person')).toEqual(['Te Kaurinui Robert']);
+  });
+
+  it("merges one country's names and an organisation's short name and acronym into its full name", () => {
+    const facts = extractKeyFacts(article('f-police-extradition'), { max: 100 });
+    expect(texts(facts, 'place')).toContain('United Kingdom');
+    expect(texts(facts, 'place')).not.toContain('Britain');
+    const orgs = texts(facts, 'organization');
+    expect(orgs.filter((o) => o.includes('Police') || o === 'AFP')).toEqual(['Australian Federal Police']);
+    // The acronym and the short name count as mentions of the full name: it leads the list.
+    expect(facts[0]).toEqual({ type: 'organization', text: 'Australian Federal Police' });
+  });
+
+  it('ranks entities by how often the story mentions them and keeps a big amount in the short list', () => {
+    const facts = extractKeyFacts(article('f-grocer'));
+    expect(facts[0]).toEqual({ type: 'organization', text: 'Whole Foods' });
+    expect(facts).toContainEqual({ type: 'money', text: '$390 billion' });
+    expect(facts).toContainEqual({ type: 'organization', text: 'Kroger' });
+  });
+
+  it('finds Islamic State and the counts of dead, injured and arrested', () => {
+    const facts = extractKeyFacts(article('f-bombing'));
+    expect(facts).toContainEqual({ type: 'organization', text: 'Islamic State' });
+    expect(texts(facts, 'count')).toEqual(['19 dead', '40 injured', 'three arrested']);
+  });
+
+  it('keeps one figure per outcome: the largest, as a toll rises', () => {
+    const facts = extractKeyFacts({
+      paragraphs: [
+        'At least 12 people were killed when the bridge collapsed on Monday, officials said.',
+        'By Tuesday the death toll had risen to 19, and 7 people were still missing.',
+      ],
+    });
+    expect(texts(facts, 'count')).toEqual(['19 dead', '7 missing']);
+  });
+
+  it('does not let noise around a name replace it, nor take a repeated unknown person for a company', () => {
+    const facts = extractKeyFacts({
+      paragraphs: [
+        // A caption glued to the text, as scraped pages have them.
+        'Hamilton will start ahead of Sebastian Vettel Vettel, who won last time out, shakes hands with Rosberg.',
+        'Sebastian Vettel qualified third. Sebastian Vettel said the Ferrari was fast over a long run.',
+        'Frank Jordan told reporters his son was safe. Later, Frank Jordan thanked the crew, and Frank Jordan wept.',
+      ],
+    });
+    expect(texts(facts, 'person').filter((t) => t.includes('Vettel'))).toEqual(['Sebastian Vettel']);
+    expect(texts(facts, 'organization')).not.toContain('Frank Jordan');
   });
 });

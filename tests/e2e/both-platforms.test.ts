@@ -1,21 +1,19 @@
 /**
- * The real entry point (`src/main.ts`, as `npm start` runs it) with Discord, Slack and the daily digest in
+ * The real entry point (compiled `src/main.ts`, as `npm start` runs it) with Discord, Slack and the daily digest in
  * one process, against the fakes: both platforms answer, the configured digest catches up at start on
  * both, SIGTERM exits 0, and a restart on the same database does not post the digest again.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/fake-discord.ts';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/fake-slack.ts';
 import { type FakeResponseUrls, startFakeResponseUrls } from '../fakes/slack/response-url.ts';
 import { postSigned, slashCommandBody } from '../fakes/slack/signed-request.ts';
+import { type BrieferProcess, startBriefer } from '../helpers/briefer-process.ts';
 import { freePort } from '../helpers/free-port.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = 'both-platforms-signing-secret';
 const SLACK_TOKEN = 'xoxb-both-platforms-token';
 const DISCORD_CHANNEL = '900000000000000001';
@@ -26,36 +24,15 @@ let responses: FakeResponseUrls;
 let env: Record<string, string>;
 let base = '';
 
-interface Bot {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
+async function start(): Promise<BrieferProcess> {
+  const bot = startBriefer({ env });
+  await bot.waitFor('briefer started');
+  return bot;
 }
 
-async function start(): Promise<Bot> {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => (output += String(d)));
-  child.stderr?.on('data', (d) => (output += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  for (let i = 0; i < 200; i++) {
-    if (output.includes('briefer started')) return { child, output: () => output, exited };
-    if (child.exitCode !== null) throw new Error(`main exited early:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`main did not start:\n${output}`);
-}
-
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** Checks again as the fakes see traffic; the test's own timeout is the only clock. */
+async function waitFor(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 50));
 }
 
 beforeAll(async () => {
@@ -115,13 +92,13 @@ describe('Discord, Slack and the digest in one process', () => {
       const [reply] = await responses.waitForPosts(responseUrl.split('/').at(-1) as string, 1, 10_000);
       expect(JSON.stringify(reply?.body.blocks)).toContain('Harbor nations');
 
-      await waitFor(() => slackDigests().length > 0 && discordDigests().length > 0, 'the caught-up digests');
+      await waitFor(() => slackDigests().length > 0 && discordDigests().length > 0);
       expect(JSON.stringify(slackDigests()[0]?.params.blocks)).toContain('Harbor nations');
       expect(discordDigests()[0]?.headers.authorization).toBe(`Bot ${discord.token}`);
     } finally {
       bot.child.kill('SIGTERM');
     }
-    expect(await bot.exited).toBe(0);
+    expect((await bot.exited).code).toBe(0);
     expect(bot.output()).not.toContain(SECRET);
     expect(bot.output()).not.toContain(SLACK_TOKEN);
     expect(bot.output()).not.toContain(discord.token);
@@ -142,6 +119,6 @@ describe('Discord, Slack and the digest in one process', () => {
     } finally {
       bot.child.kill('SIGTERM');
     }
-    expect(await bot.exited).toBe(0);
+    expect((await bot.exited).code).toBe(0);
   }, 60_000);
 });

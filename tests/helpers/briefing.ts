@@ -10,6 +10,8 @@ export function makeBriefing(overrides: Partial<Briefing> = {}, headlineCount = 
       category,
       confidence: 0.8,
       scores: { [category]: 0.8, other: 0.2 },
+      storyId: `story-${i + 1}`,
+      outlets: [],
     };
   });
   const counts: Record<string, number> = {};
@@ -22,6 +24,8 @@ export function makeBriefing(overrides: Partial<Briefing> = {}, headlineCount = 
       summary: [{ text: 'The first sentence.', paragraph: 0, sentence: 0, index: 0 }],
       keyFacts: [{ type: 'money', text: '$5 billion' }],
       totalSentences: 4,
+      storyId: 'lead',
+      outlets: [],
     },
     headlines,
     categories: counts,

@@ -1,5 +1,5 @@
 /** A DigestPoster that records posts and fails on demand, for runner tests without a platform. */
-import type { Reply } from '../../src/commands/types.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { DeliveryError, type DeliveryProgress, type DigestPoster } from '../../src/schedule/delivery.ts';
 import type { ChatPlatform, Subscription } from '../../src/store/subscriptions.ts';
 

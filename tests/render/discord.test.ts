@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/types.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import type { Briefing } from '../../src/core/schemas.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import {
@@ -38,6 +38,8 @@ function briefing(
         { type: 'money', text: '$3 million' },
       ],
       totalSentences: 12,
+      storyId: 'lead',
+      outlets: [{ name: 'Example Wire', url: 'https://news.example.com/ports' }],
       ...over.lead,
     },
     headlines: over.headlines ?? [
@@ -53,7 +55,8 @@ function briefing(
 }
 
 function headline(title: string, category: string, extra: { url?: string; source?: string } = {}) {
-  return { title, category, confidence: 0.9, scores: { [category]: 0.9 }, ...extra };
+  const outlets = extra.source ? [{ name: extra.source, ...(extra.url ? { url: extra.url } : {}) }] : [];
+  return { title, category, confidence: 0.9, scores: { [category]: 0.9 }, storyId: title, outlets, ...extra };
 }
 
 const reply = (view: Reply['view'], notices?: string[]): Reply => ({ view, visibility: 'public', notices });

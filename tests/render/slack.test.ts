@@ -3,7 +3,7 @@
  * on hostile and huge input. Payloads are checked with the same rules the fake Slack enforces.
  */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/commands/types.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import { SLACK } from '../../src/render/limits.ts';
 import {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { staleNotices } from '../../src/commands/notices.ts';
 import { createCategorizer } from '../../src/core/categorizer.ts';
 import { SourceError } from '../../src/core/errors.ts';
 import { type News, NewsSchema } from '../../src/core/schemas.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import { createLogger } from '../../src/log.ts';
 import { BriefingService } from '../../src/service/briefing-service.ts';
+import { staleNotices } from '../../src/service/stale-notices.ts';
 import type { NewsSource } from '../../src/sources/source.ts';
 
 const taxonomy = loadTaxonomy();

@@ -45,7 +45,10 @@ describe('resolveSource', () => {
     const news = await src.load();
     expect(news.story.title).toBe('Port Alder tidal power plant starts supplying 40,000 homes');
     // Equal weights: the newest version speaks for the story; unnamed feeds go by their own titles.
-    expect(news.headlines[0]?.sources).toEqual(['Harbor Wire — Top Stories', 'The Coast Gazette']);
+    expect(news.headlines[0]?.outlets?.map((o) => o.name)).toEqual([
+      'Harbor Wire — Top Stories',
+      'The Coast Gazette',
+    ]);
   });
 
   it('refuses a URL list with something that is not a web URL', () => {
@@ -69,7 +72,8 @@ describe('resolveSource', () => {
     const src = resolveSource(feedsPath, options());
     expect(src).toBeInstanceOf(FeedSource);
     const news = await src.load();
-    expect(news.headlines[0]).toMatchObject({ source: 'Gazette', sources: ['Gazette', 'Harbor Wire'] });
+    expect(news.headlines[0]).toMatchObject({ source: 'Gazette' });
+    expect(news.headlines[0]?.outlets?.map((o) => o.name)).toEqual(['Gazette', 'Harbor Wire']);
     expect(src.name).toBe('2 feeds (my-feeds.json)');
 
     const newsPath = join(dir, 'news.json');

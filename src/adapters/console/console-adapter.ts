@@ -8,8 +8,8 @@ import type { Readable, Writable } from 'node:stream';
 import type { App } from '../../app.ts';
 import { errorReply, runCommand } from '../../commands/dispatch.ts';
 import { parseTextArgs } from '../../commands/parse-text-args.ts';
-import type { Reply } from '../../commands/types.ts';
 import { userMessage } from '../../core/errors.ts';
+import type { Reply } from '../../core/reply.ts';
 import { renderText } from '../../render/text.ts';
 import { parseConsoleLine } from './parse-line.ts';
 

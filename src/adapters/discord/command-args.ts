@@ -2,7 +2,12 @@
  * Discord options → CommandArgs. Discord validates against the registered definition, but HTTP
  * interactions and stale registrations can still send surprises, so values are checked again here.
  */
-import type { ArgValue, CommandArgs, CommandDefinition, OptionDefinition } from '../../commands/types.ts';
+import type {
+  ArgValue,
+  CommandArgs,
+  CommandDefinition,
+  OptionDefinition,
+} from '../../core/command-definition.ts';
 import type { RawOption } from './interaction.ts';
 
 export function argsFromOptions(def: CommandDefinition, options: readonly RawOption[]): CommandArgs {

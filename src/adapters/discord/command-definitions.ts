@@ -2,7 +2,7 @@
  * Briefer command definitions → Discord application commands (the JSON `PUT …/commands` takes).
  * Definitions come from `commands/` only; this only translates.
  */
-import type { CommandDefinition, OptionDefinition } from '../../commands/types.ts';
+import type { CommandDefinition, OptionDefinition } from '../../core/command-definition.ts';
 
 const OPTION_TYPE = { string: 3, integer: 4, boolean: 5 } as const;
 /** Manage Server: who may use adminOnly commands unless a server admin changes it. */

@@ -6,7 +6,8 @@
  */
 import type { App } from '../../app.ts';
 import { errorReply, runCommand } from '../../commands/dispatch.ts';
-import type { CommandArgs, Reply } from '../../commands/types.ts';
+import type { CommandArgs } from '../../core/command-definition.ts';
+import type { Reply } from '../../core/reply.ts';
 import type { Logger } from '../../log.ts';
 import {
   type DiscordMessagePayload,

@@ -13,6 +13,7 @@ import type { App } from '../../app.ts';
 import { errorReply } from '../../commands/dispatch.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { EPHEMERAL_FLAG, renderDiscordMessages } from '../../render/discord.ts';
+import { limitServer, listen, listenerLimits, serverOptions } from '../http-limits.ts';
 import type { Running } from '../running.ts';
 import { fromApi, InteractionType, isApiInteraction } from './api-interaction.ts';
 import { handleInteraction } from './handle-interaction.ts';
@@ -45,22 +46,38 @@ export interface InteractionsHandler {
 }
 
 class BodyTooLarge extends Error {}
+class RequestAborted extends Error {}
 
+/**
+ * The body, up to `max` bytes. Past the cap (or a Content-Length over it) it rejects with BodyTooLarge
+ * and keeps discarding what arrives, so the 413 reaches the client before the connection closes;
+ * the listener's request timeout ends a client that never stops sending.
+ */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) {
+      req.resume();
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > max) {
+        over = true;
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new RequestAborted()));
+    req.on('aborted', () => reject(new RequestAborted()));
   });
 }
 
@@ -84,7 +101,17 @@ export function createInteractionsHandler(
     try {
       body = await readBody(req, MAX_BODY_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: 'payload too large' });
+      if (error instanceof BodyTooLarge) {
+        log.warn({ limit: MAX_BODY_BYTES }, 'rejected an interaction request: body too large');
+        // The rest of the body is read and dropped (the request timeout bounds it), so the client,
+        // still sending, gets this answer instead of a reset connection.
+        return sendJson(res, 413, { error: 'payload too large' });
+      }
+      if (error instanceof RequestAborted) {
+        // The client went away mid-body: nothing to answer, nothing to debug.
+        log.debug('interaction request aborted by the client');
+        return;
+      }
       throw error;
     }
     const header = (name: string) => {
@@ -170,16 +197,12 @@ export async function startHttpInteractions(
     deferAfterMs: options.deferAfterMs,
     secrets: [env.DISCORD_TOKEN],
   });
-  const server = createServer(handler);
+  const limits = listenerLimits(env);
+  const server = createServer(serverOptions(limits), handler);
+  limitServer(server, app.logger.child({ platform: 'discord', transport: 'http' }), limits);
   const port = options.port ?? env.DISCORD_HTTP_PORT ?? defaultInteractionsPort(env.PORT);
   const host = options.host ?? env.HOST;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, port, host, env.DISCORD_HTTP_PORT === undefined ? 'PORT' : 'DISCORD_HTTP_PORT');
   const bound = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${bound}/interactions`;

@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { type REST, Routes } from 'discord.js';
-import type { OptionChoice } from '../../commands/types.ts';
+import type { OptionChoice } from '../../core/command-definition.ts';
 import type { DiscordMessagePayload } from '../../render/discord.ts';
 import { EPHEMERAL_FLAG } from '../../render/discord.ts';
 import type { InteractionResponder } from './interaction.ts';

@@ -3,7 +3,7 @@
  * interactions (raw JSON) share one handler. Each transport parses its input into an
  * `IncomingInteraction` and answers through an `InteractionResponder`.
  */
-import type { OptionChoice } from '../../commands/types.ts';
+import type { OptionChoice } from '../../core/command-definition.ts';
 import type { DiscordMessagePayload } from '../../render/discord.ts';
 
 /** An application-command option as Discord sends it (same shape in discord.js `options.data`). */

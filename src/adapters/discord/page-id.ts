@@ -3,7 +3,7 @@
  * (`bp|headlines|2|category=markets|<user id>`), so paging works after a restart and needs no
  * storage. The user id is who asked: only they page the shared message; anyone else gets a copy.
  */
-import type { CommandArgs, CommandDefinition } from '../../commands/types.ts';
+import type { CommandArgs, CommandDefinition } from '../../core/command-definition.ts';
 import { coerce } from './command-args.ts';
 
 const PREFIX = 'bp';

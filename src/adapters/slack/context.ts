@@ -1,13 +1,18 @@
 /** What the adapter needs from the app, and the per-invocation command context for a Slack user. */
 import type { App } from '../../app.ts';
 import type { CommandContext } from '../../commands/types.ts';
+import type { SlackAdmins } from './admins.ts';
 import type { InFlight } from './in-flight.ts';
 
-export type SlackAppView = Pick<App, 'registry' | 'taxonomy' | 'logger' | 'context' | 'config'>;
+export type SlackAppView = Pick<
+  App,
+  'registry' | 'taxonomy' | 'logger' | 'context' | 'config' | 'replayGuard'
+>;
 
 export interface SlackDeps {
   app: SlackAppView;
   inFlight: InFlight;
+  admins: SlackAdmins;
 }
 
 export interface SlackInvoker {
@@ -15,6 +20,8 @@ export interface SlackInvoker {
   userName?: string;
   channelId?: string;
   teamId?: string;
+  /** Looked up (SlackAdmins) only for admin-only commands; otherwise false. */
+  isAdmin?: boolean;
 }
 
 export function slackCommandContext(app: SlackAppView, who: SlackInvoker): CommandContext {
@@ -22,8 +29,8 @@ export function slackCommandContext(app: SlackAppView, who: SlackInvoker): Comma
     user: {
       id: who.userId,
       ...(who.userName ? { name: who.userName } : {}),
-      // Slack has no per-command permissions; admins are listed in the environment.
-      isAdmin: app.config.env.SLACK_DIGEST_ADMINS.includes(who.userId),
+      // Slack has no per-command permissions: SLACK_DIGEST_ADMINS, else workspace admins (SlackAdmins).
+      isAdmin: who.isAdmin ?? false,
     },
     ...(who.channelId
       ? { channel: { id: who.channelId, ...(who.teamId ? { guildId: who.teamId } : {}) } }

@@ -5,6 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CustomRoute } from '@slack/bolt';
+import type { Logger } from '../../log.ts';
+import { type ListenerLimits, limitServer, listen, serverOptions } from '../http-limits.ts';
 
 export const HEALTH_PATH = '/health';
 
@@ -27,20 +29,19 @@ export function healthRoute(status: HealthStatus): CustomRoute {
 }
 
 /** Socket Mode has no HTTP server of its own; this one serves only /health. */
-export async function startHealthServer(status: HealthStatus, port: number, host: string): Promise<Server> {
-  const server = createServer((req, res) => {
+export async function startHealthServer(
+  status: HealthStatus,
+  where: { port: number; host: string; limits: ListenerLimits },
+  logger: Logger,
+): Promise<Server> {
+  const server = createServer(serverOptions(where.limits), (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD'))
       return answerHealth(status, req, res);
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  limitServer(server, logger, where.limits);
+  await listen(server, where.port, where.host);
   return server;
 }
 

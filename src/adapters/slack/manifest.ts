@@ -7,14 +7,17 @@
  */
 import { pathToFileURL } from 'node:url';
 import { createCommandRegistry } from '../../../commands/index.ts';
-import type { CommandDefinition } from '../../commands/types.ts';
+import type { CommandDefinition } from '../../core/command-definition.ts';
 import { SLACK_EVENTS_PATH } from './start.ts';
 
 /** Replace with your public URL (HTTP mode); ignored in Socket Mode. */
 export const MANIFEST_PLACEHOLDER_URL = 'https://briefer.example.com';
 
-/** What Briefer does on Slack: slash commands, and posting (share button, daily digest). */
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public'] as const;
+/**
+ * What Briefer does on Slack: slash commands, posting (share button, daily digest), and `users:read`
+ * to know the workspace admins who may change a digest when SLACK_DIGEST_ADMINS is unset.
+ */
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read'] as const;
 
 export function slackManifest(commands: readonly CommandDefinition[], baseUrl = MANIFEST_PLACEHOLDER_URL) {
   const url = `${baseUrl.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}`;

@@ -7,12 +7,18 @@ import type { Server } from 'node:http';
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import { BrieferError } from '../../core/errors.ts';
+import { limitServer, listenError, listenerLimits, serverOptions } from '../http-limits.ts';
 import type { Running } from '../running.ts';
+import { SlackAdmins } from './admins.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { healthRoute, portOf, startHealthServer } from './health.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
+import { replayMiddleware, signatureProperty } from './replay.ts';
 import { slackApiUrl, slackClientOptions, slackSecrets } from './web-client.ts';
+
+/** Slack's payloads are small (a button click carries its message: tens of kB); more is not Slack. */
+export const SLACK_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Bolt's standard request path; the manifest points Slack at it. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -51,6 +57,7 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
   const secrets = slackSecrets(env);
   const log = boltLogger(app.logger, secrets, 'slack');
   const clientOptions = () => slackClientOptions(env, log);
+  const limits = listenerLimits(env);
 
   const appToken = env.SLACK_APP_TOKEN ?? '';
   const signingSecret = env.SLACK_SIGNING_SECRET ?? '';
@@ -101,6 +108,9 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
       logger: log,
       // Ack first, work after: the HTTP response goes out the moment ack() is called.
       processBeforeResponse: false,
+      bodyLimit: SLACK_MAX_BODY_BYTES,
+      // The verified signature, for the replay guard.
+      customPropertiesExtractor: signatureProperty,
     });
   }
 
@@ -113,13 +123,15 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     clientOptions: clientOptions(),
     convoStore: false,
   });
-  registerListeners(bolt, { app, inFlight });
+  bolt.use(replayMiddleware(app.replayGuard, app.logger.child({ platform: 'slack' })));
+  registerListeners(bolt, { app, inFlight, admins: new SlackAdmins(env.SLACK_DIGEST_ADMINS) });
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {
-    server = await receiver.start({ port, host }).catch((error: unknown) => {
+    server = await receiver.start({ port, host }, serverOptions(limits)).catch((error: unknown) => {
       throw listenError(error, host, port);
     });
+    limitServer(server, app.logger.child({ platform: 'slack' }), limits);
   } else {
     try {
       await receiver.start();
@@ -131,9 +143,13 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
         { cause: error },
       );
     }
-    server = await startHealthServer(status, port, host).catch(async (error: unknown) => {
+    server = await startHealthServer(
+      status,
+      { port, host, limits },
+      app.logger.child({ platform: 'slack' }),
+    ).catch(async (error: unknown) => {
       await receiver.client.disconnect();
-      throw listenError(error, host, port);
+      throw error;
     });
   }
   const boundPort = portOf(server);
@@ -193,12 +209,5 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
-  });
-}
-
-function listenError(error: unknown, host: string, port: number): BrieferError {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new BrieferError('CONFIG_INVALID', `PORT: cannot listen on ${host}:${port} (${code})`, {
-    cause: error,
   });
 }

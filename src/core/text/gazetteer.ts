@@ -82,7 +82,9 @@ export const PLACE_HEADS = set(
  */
 export const THING_HEADS = set(
   'Flight|Ship|Doll|Show|Series|Album|Song|Film|Movie|Novel|Book|Award|Prize|Trophy|' +
-    'Compact|Pact|Accord|Accords|Treaty|Agreement|Act|Bill|Protocol|Declaration|Doctrine|Plan',
+    'Compact|Pact|Accord|Accords|Treaty|Agreement|Act|Bill|Protocol|Declaration|Doctrine|Plan|' +
+    // Wars, holidays and periods: "Second World War", "Labor Day", "New Year".
+    'War|Wars|Day|Eve|Week|Weekend|Year|Season|Era',
 );
 
 /** Well-known organisations written as one word or an acronym. */
@@ -105,7 +107,7 @@ export const TITLES = set(
     'Queen|Prince|Princess|Pope|General|Gen.|Lt.|Colonel|Col.|Captain|Capt.|Sgt.|Officer|Detective|Inspector|' +
     'Coach|Manager|Spokesman|Spokeswoman|Spokesperson|Leader|Premier|Speaker|Chief Executive|Founder|' +
     'Economist|Analyst|Professor|Rev.|Reverend|Father|Sheikh|Emir|Crown Prince|Attorney|Attorney General|' +
-    'MP|Democrat|Republican',
+    'MP|Democrat|Republican|Commander|Superintendent|Sergeant|Detective Sergeant|Constable|Senior Constable',
 );
 
 /** Capitalised words that are never a name on their own (sentence openers, nationalities, months…). */

@@ -29,33 +29,49 @@ export function lexiconTags(word: string): string[] {
   return Array.isArray(tags) ? tags : [tags];
 }
 
-/** Whether the word is a known given name. */
-export function isGivenName(word: string): boolean {
-  return lexiconTags(word).some((t) => /Name$|^Person$|^FirstName$/.test(t));
+/**
+ * Answers per word, remembered: names repeat through an article and across articles, and each answer
+ * costs a lower-casing, a lookup and a few regex tests. Cleared when full, so memory stays bounded.
+ */
+function remembered<T>(answer: (word: string) => T): (word: string) => T {
+  const cache = new Map<string, T>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined && !cache.has(word)) {
+      if (cache.size >= 50_000) cache.clear();
+      value = answer(word);
+      cache.set(word, value);
+    }
+    return value as T;
+  };
 }
+
+/** Whether the word is a known given name. */
+export const isGivenName = remembered((word: string): boolean =>
+  lexiconTags(word).some((t) => /Name$|^Person$|^FirstName$/.test(t)),
+);
 
 const FUNCTION_TAGS =
   /^(?:Infinitive|PresentTense|PastTense|Gerund|Participle|Adverb|Preposition|Conjunction|Determiner|Pronoun|Modal|Copula|QuestionWord|Auxiliary)$/;
 
 /** Whether the word is an ordinary English word the lexicon knows (and not as a name). */
-export function isCommonWord(word: string): boolean {
-  const tags = lexiconTags(word);
-  return tags.length > 0 && !isGivenName(word);
-}
+export const isCommonWord = remembered(
+  (word: string): boolean => lexiconTags(word).length > 0 && !isGivenName(word),
+);
 
 /** Whether the word is a verb, adverb or function word: never part of a person's name. */
-export function isFunctionWord(word: string): boolean {
-  return lexiconTags(word).some((t) => FUNCTION_TAGS.test(t));
-}
+export const isFunctionWord = remembered((word: string): boolean =>
+  lexiconTags(word).some((t) => FUNCTION_TAGS.test(t)),
+);
 
 const COMMON_TAGS =
   /^(?:Adjective|Singular|Plural|Uncountable|Noun|Comparative|Superlative|Infinitive|PresentTense|PastTense|Gerund|Participle|Adverb|PhrasalVerb)$/;
 
 /** What the lexicon says a proper noun is, when it says nothing else about the word. */
-export function lexiconEntity(name: string): 'place' | 'organization' | undefined {
+export const lexiconEntity = remembered((name: string): 'place' | 'organization' | undefined => {
   const tags = lexiconTags(name);
   if (tags.length === 0 || tags.some((t) => COMMON_TAGS.test(t))) return undefined;
   if (tags.some((t) => /^(?:City|Country|Region|Place)$/.test(t))) return 'place';
   if (tags.some((t) => /^(?:Organization|SportsTeam)$/.test(t))) return 'organization';
   return undefined;
-}
+});

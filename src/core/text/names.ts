@@ -7,7 +7,7 @@
  */
 import { KNOWN_ORGS, NOT_NAMES, ORG_HEADS, PLACE_HEADS, PLACES, THING_HEADS, TITLES } from './gazetteer.ts';
 import { isCommonWord, isFunctionWord, isGivenName, lexiconEntity } from './lexicon.ts';
-import type { Mention } from './numeric-facts.ts';
+import { type Mention, spanOf } from './numeric-facts.ts';
 import { splitSentences } from './sentences.ts';
 import { STOPWORDS } from './stopwords.ts';
 
@@ -54,6 +54,13 @@ const ALIASES = new Map<string, { type: Mention['type']; name: string }>([
   ['United States of America', { type: 'place', name: 'United States' }],
   ['U.K.', { type: 'place', name: 'United Kingdom' }],
   ['UK', { type: 'place', name: 'United Kingdom' }],
+  // One country, one fact: the short and old names of a country are read as its full name.
+  ['Britain', { type: 'place', name: 'United Kingdom' }],
+  ['Great Britain', { type: 'place', name: 'United Kingdom' }],
+  ['Holland', { type: 'place', name: 'Netherlands' }],
+  ['Burma', { type: 'place', name: 'Myanmar' }],
+  ['Czechia', { type: 'place', name: 'Czech Republic' }],
+  ['UAE', { type: 'place', name: 'United Arab Emirates' }],
   ['U.N.', { type: 'organization', name: 'United Nations' }],
   ['UN', { type: 'organization', name: 'United Nations' }],
   ['E.U.', { type: 'organization', name: 'European Union' }],
@@ -152,8 +159,19 @@ function looksLikePersonName(tokens: Token[]): boolean {
   );
 }
 
-/** Type of a run that has no title in it. */
+const classified = new Map<string, Mention['type'] | undefined>();
+
+/** Type of a run that has no title in it; remembered by its words, which repeat through a story. */
 function classify(tokens: Token[], afterTitle: boolean): Mention['type'] | undefined {
+  const key = `${afterTitle ? 'T' : 'F'}${tokens.map((t) => t.text).join('\u0000')}`;
+  if (classified.has(key)) return classified.get(key);
+  if (classified.size >= 50_000) classified.clear();
+  const type = classifyWords(tokens, afterTitle);
+  classified.set(key, type);
+  return type;
+}
+
+function classifyWords(tokens: Token[], afterTitle: boolean): Mention['type'] | undefined {
   const name = text(tokens);
   const alias = ALIASES.get(name);
   if (alias) return alias.type;
@@ -168,7 +186,9 @@ function classify(tokens: Token[], afterTitle: boolean): Mention['type'] | undef
     return tokens.some((t) => t.text === 'of') || ORG_HEADS.has(last) ? 'organization' : undefined;
   }
   // The lexicon knows many cities and companies ("Khartoum", "Ryanair"; "Bayer Leverkusen" by its first word).
-  const known = lexiconEntity(name) ?? (tokens.length === 2 ? lexiconEntity(first) : undefined);
+  // …but "Gucci Grace" is a nickname: a given name after the brand is no club or company.
+  const known =
+    lexiconEntity(name) ?? (tokens.length === 2 && !isGivenName(last) ? lexiconEntity(first) : undefined);
   if (known === 'place' && tokens.length === 1) return 'place';
   if (known === 'organization') return 'organization';
   // "Atletico Madrid", "Bayern Munich": an unknown word before a city names a club, not a person.
@@ -203,16 +223,36 @@ function knownPrefix(tokens: Token[]): number {
 
 /** What the scan has learnt so far: full names by surname, so "Lutnick" later is "Howard Lutnick". */
 interface Context {
+  /** The whole scanned text, for what stands next to a name ("(AFP)"). */
+  text: string;
   out: Mention[];
   fullNames: Map<string, string>;
   /** Companies by their first word: "Acme" later is "Acme Corp.". */
   companies: Map<string, string>;
+  /** Acronyms defined in the text: "Australian Federal Police (AFP)" makes "AFP" that organisation. */
+  acronyms: Map<string, string>;
+  /** The type each name got where it was recognised, by its text as written. */
+  typeOf: Map<string, Mention['type']>;
 }
+
+/** "(AFP)", "(NCA)" right after an organisation's name: the acronym it goes by. */
+const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}&.]{1,9})\)/u;
 
 const COMPANY_SUFFIX = /^(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|Group|Holdings|AG|SA)\.?$/;
 
 function emit(context: Context, type: Mention['type'], tokens: Token[]): void {
   const m = mention(type, tokens);
+  const written = text(tokens);
+  if (!context.typeOf.has(written)) context.typeOf.set(written, type);
+  if (type === 'organization' && tokens.length >= 2) {
+    const after = context.text.slice(tokens[tokens.length - 1]?.end ?? 0);
+    const acronym = ACRONYM_AFTER.exec(after.slice(0, 16))?.[1];
+    if (acronym && !context.acronyms.has(acronym)) context.acronyms.set(acronym, m.text);
+  }
+  if (tokens.length === 1 && context.acronyms.has(written)) {
+    m.type = 'organization';
+    m.text = context.acronyms.get(written) ?? m.text;
+  }
   if (
     type === 'organization' &&
     tokens.length >= 2 &&
@@ -239,9 +279,10 @@ function knownSurname(tokens: Token[], context: Context): boolean {
   return tokens.length === 1 && context.fullNames.has(tokens[0]?.text ?? '');
 }
 
-/** A lone word that is the short name of a company already named. */
+/** A lone word that is the short name or the acronym of an organisation already named. */
 function knownCompany(tokens: Token[], context: Context): boolean {
-  return tokens.length === 1 && context.companies.has(tokens[0]?.text ?? '');
+  const word = tokens[0]?.text ?? '';
+  return tokens.length === 1 && (context.companies.has(word) || context.acronyms.has(word));
 }
 
 /** Splits a run at titles and names each part. */
@@ -367,11 +408,48 @@ function placeCue(tokens: Token[], run: Token[]): boolean {
   return tokens[end + 1]?.text === ',' && PLACES.has(next) && !ALIASES.has(next);
 }
 
-/** "shares in easyJet", "a stake in Arcturus": what follows is a company. */
+/** Words after a name that make it an organisation: "the Islamic State group", "the Kroger chain". */
+const ORG_AFTER = new Set(
+  'group militia militants movement chain retailer brand carrier insurer lender'.split(' '),
+);
+
+/** "shares in easyJet", "a stake in Arcturus", "the Islamic State group": the name is an organisation. */
 function orgCue(tokens: Token[], run: Token[]): boolean {
   const start = tokens.indexOf(run[0] as Token);
+  const end = tokens.indexOf(run[run.length - 1] as Token);
   const before = `${tokens[start - 2]?.text ?? ''} ${tokens[start - 1]?.text ?? ''}`.toLowerCase();
-  return ORG_BEFORE.includes(before);
+  return (
+    ORG_BEFORE.includes(before) || ORG_AFTER.has(tokens[end + 1]?.text ?? '') || orgAppositive(tokens, end)
+  );
+}
+
+/** Who a person is to someone: "her lawyer, Wellington Zindi", "his brother Tom". */
+const ROLE_NOUNS = new Set(
+  'lawyer lawyers attorney spokesman spokeswoman spokesperson wife husband partner son daughter mother father brother sister friend neighbour neighbor colleague cousin uncle aunt widow widower'.split(
+    ' ',
+  ),
+);
+
+/** A name-shaped run of two or three words right after a role noun: "her lawyer, Wellington Zindi". */
+function personCue(tokens: Token[], run: Token[]): boolean {
+  if (run.length < 2 || run.length > 3 || !run.every((t) => NAME_WORD.test(t.text) && !NOT_NAMES.has(t.text)))
+    return false;
+  const start = tokens.indexOf(run[0] as Token);
+  const before = tokens[start - 1]?.text === ',' ? tokens[start - 2] : tokens[start - 1];
+  return ROLE_NOUNS.has(before?.text ?? '');
+}
+
+/** Nouns that say what an organisation is, in an appositive: "NetChoice, a trade group backed by …". */
+const ORG_NOUNS = new Set(
+  'group company firm chain retailer startup charity agency organisation organization lender carrier airline insurer union party militia broadcaster newspaper'.split(
+    ' ',
+  ),
+);
+
+/** "X, a trade group", "X, the budget airline": a comma, an article, then an organisation noun within three words. */
+function orgAppositive(tokens: Token[], end: number): boolean {
+  if (tokens[end + 1]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[end + 2]?.text ?? '')) return false;
+  return tokens.slice(end + 3, end + 6).some((t) => ORG_NOUNS.has(t.text));
 }
 
 /**
@@ -380,8 +458,19 @@ function orgCue(tokens: Token[], run: Token[]): boolean {
  * name is that person. Text inside `skip` spans (dates, times, amounts already found) is not read.
  */
 export function nameMentions(fullText: string, skip: readonly Mention[] = []): Mention[] {
-  const context: Context = { out: [], fullNames: new Map(), companies: new Map() };
-  const skipped = (t: Token) => skip.some((m) => t.at >= m.at && t.at < m.at + m.text.length);
+  const context: Context = {
+    text: fullText,
+    out: [],
+    fullNames: new Map(),
+    companies: new Map(),
+    acronyms: new Map(),
+    typeOf: new Map(),
+  };
+  const unresolved: Unresolved[] = [];
+  // Characters inside a skipped span, marked once: a lookup per token instead of a scan of every span.
+  const inSkip = new Uint8Array(fullText.length + 1);
+  for (const m of skip) inSkip.fill(1, m.at, Math.min(fullText.length, m.at + spanOf(m)));
+  const skipped = (t: Token) => inSkip[t.at] === 1;
   let offset = 0;
   for (const line of fullText.split('\n')) {
     let from = 0;
@@ -396,26 +485,99 @@ export function nameMentions(fullText: string, skip: readonly Mention[] = []): M
       const gapAt = (from: number, to: number) => /[^\s]/u.test(fullText.slice(from, to));
       for (const run of chunks(tokens, gapAt)) {
         const trimmed = trimOpening(run);
-        if (trimmed.length === 0) continue;
-        if (trimmed.length <= 3 && classify(trimmed, false) === undefined) {
-          const cue = placeCue(tokens, trimmed)
-            ? 'place'
-            : orgCue(tokens, trimmed)
-              ? 'organization'
-              : undefined;
-          if (cue) {
-            emit(context, cue, trimmed);
-            continue;
-          }
-        }
-        // A single word opening the sentence is too often just a capitalised word ("Shares", "Talks").
-        const lone = trimmed.length === 1 && trimmed[0]?.at === sentenceStart;
-        const known = knownSurname(trimmed, context) || knownCompany(trimmed, context);
-        if (lone && !known && classify(trimmed, false) === undefined) continue;
-        namesIn(trimmed, context);
+        if (trimmed.length === 0 || quoted(fullText, trimmed)) continue;
+        const before = context.out.length;
+        nameRun(context, tokens, trimmed, sentenceStart);
+        if (context.out.length === before)
+          unresolved.push({ tokens: trimmed, initial: trimmed[0]?.at === sentenceStart });
       }
     }
     offset += line.length + 1;
   }
-  return context.out;
+  resolve(context, unresolved);
+  return context.out.sort((a, b) => a.at - b.at);
+}
+
+/** A run no rule named, kept for a second look once the whole text has been read. */
+interface Unresolved {
+  tokens: Token[];
+  /** It opens its sentence (where any word is capitalised). */
+  initial: boolean;
+}
+
+const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '«']);
+const CLOSE_QUOTES = new Set(['"', '”', '’', "'", '»']);
+
+/** ‘"Gucci Grace"’: a name in quotes is a nickname, a title or a slogan, not an entity. */
+function quoted(fullText: string, run: Token[]): boolean {
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (!first || !last) return false;
+  return OPEN_QUOTES.has(fullText.charAt(first.at - 1)) && CLOSE_QUOTES.has(fullText.charAt(last.end));
+}
+
+/**
+ * Second look at the runs no rule named: a run named elsewhere in the story is named the same here
+ * ("Kroger" after "shares in Kroger"), and a name of two to four words that the story keeps repeating
+ * ("Whole Foods", 3+ times, not only at sentence starts) is an organisation: people and places are
+ * recognised by their own rules, and what recurs unrecognised in news is nearly always a company or group.
+ */
+function resolve(context: Context, unresolved: Unresolved[]): void {
+  const seen = new Map<string, Unresolved[]>();
+  for (const u of unresolved) {
+    const key = text(u.tokens);
+    seen.set(key, [...(seen.get(key) ?? []), u]);
+  }
+  for (const [name, runs] of seen) {
+    const type = context.typeOf.get(name) ?? (recurringOrganization(runs) ? 'organization' : undefined);
+    if (type) for (const u of runs) emit(context, type, u.tokens);
+  }
+}
+
+const RECURRING = 3;
+
+function recurringOrganization(runs: Unresolved[]): boolean {
+  const tokens = runs[0]?.tokens ?? [];
+  const words = tokens.filter((t) => !INNER.has(t.text));
+  return (
+    runs.length >= RECURRING &&
+    runs.some((u) => !u.initial) &&
+    words.length >= 2 &&
+    // "Frank Jordan", "Joy Smith": a given name or surname is a person we could not confirm, not a company.
+    !isGivenName(words[0]?.text ?? '') &&
+    !isGivenName(words[words.length - 1]?.text ?? '') &&
+    // "CURRENT JOB": a heading in capitals, not a name.
+    !words.every((t) => t.text === t.text.toUpperCase()) &&
+    words.length <= 4 &&
+    !words.some(
+      (t, i) =>
+        NOT_NAMES.has(t.text) ||
+        THING_HEADS.has(t.text) ||
+        (i > 0 && PLACE_HEADS.has(t.text)) ||
+        isFunctionWord(t.text) ||
+        titleAt(tokens, tokens.indexOf(t)) > 0,
+    )
+  );
+}
+
+/** Names one run of capitalised words (or leaves it for the second look). */
+function nameRun(context: Context, tokens: Token[], trimmed: Token[], sentenceStart: number): void {
+  if (trimmed.length <= 3 && classify(trimmed, false) === undefined) {
+    const cue = placeCue(tokens, trimmed)
+      ? 'place'
+      : orgCue(tokens, trimmed)
+        ? 'organization'
+        : personCue(tokens, trimmed)
+          ? 'person'
+          : undefined;
+    if (cue) {
+      emit(context, cue, trimmed);
+      return;
+    }
+  }
+  // A single word opening the sentence is too often just a capitalised word ("Shares", "Talks").
+  const lone = trimmed.length === 1 && trimmed[0]?.at === sentenceStart;
+  const known = knownSurname(trimmed, context) || knownCompany(trimmed, context);
+  if (lone && !known && classify(trimmed, false) === undefined) return;
+  namesIn(trimmed, context);
 }

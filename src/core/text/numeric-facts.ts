@@ -1,16 +1,12 @@
 /**
  * Amounts, percentages, dates and times in news copy, found with patterns: "$550 billion", "£1.2bn",
  * "10 million yen", "3.5 per cent", "Jan. 5, 2026", "1 May 2014", "Monday", "10 p.m. Japan Standard
- * Time", "14:00 GMT".
+ * Time", "14:00 GMT"; and counts of people ("19 dead", `people-counts.ts`).
  */
+import type { Mention } from './mention.ts';
+import { peopleCounts } from './people-counts.ts';
 
-/** A fact found in the text: its type, its text as written, and where it starts. */
-export interface Mention {
-  type: 'money' | 'percent' | 'date' | 'time' | 'person' | 'organization' | 'place';
-  text: string;
-  /** Character offset in the scanned text. */
-  at: number;
-}
+export type { Mention } from './mention.ts';
 
 const SCALE = String.raw`(?:trillion|billion|million|thousand|bn|tn|mn|m|k)\b`;
 const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
@@ -74,21 +70,29 @@ function collect(text: string, re: RegExp, type: Mention['type'], out: Mention[]
   }
 }
 
-/** Money, percent, date and time mentions in `text`, in order of appearance; overlaps resolved longest-first. */
+/** Characters a mention covers in the scanned text. */
+export function spanOf(m: Mention): number {
+  return m.length ?? m.text.length;
+}
+
+/**
+ * Money, percent, date, time and people-count mentions in `text`, in order of appearance; overlaps
+ * resolved longest-first.
+ */
 export function numericMentions(text: string): Mention[] {
-  const found: Mention[] = [];
+  const found: Mention[] = peopleCounts(text);
   collect(text, MONEY, 'money', found);
   collect(text, PERCENT, 'percent', found);
   collect(text, TIME, 'time', found);
   collect(text, DATE, 'date', found);
   // A span already claimed (the "23" of "December 23", the "2" of "2:30") is not also another fact.
-  found.sort((a, b) => a.at - b.at || b.text.length - a.text.length);
+  found.sort((a, b) => a.at - b.at || spanOf(b) - spanOf(a));
   const kept: Mention[] = [];
   let end = -1;
   for (const m of found) {
     if (m.at < end) continue;
     kept.push(m);
-    end = m.at + m.text.length;
+    end = m.at + spanOf(m);
   }
   return kept;
 }

@@ -6,6 +6,7 @@
 import { type Article, ArticleError, extractArticle } from './article.ts';
 import { decodeBody } from './charset.ts';
 import { FetchError } from './fetch-error.ts';
+import { originKey } from './fetch-policy.ts';
 import { fetchBytes, type Validators } from './http-fetch.ts';
 import { ARTICLE_ACCEPT, type FeedOptions } from './options.ts';
 
@@ -24,8 +25,11 @@ export class ArticleFetcher {
 
   constructor(private readonly options: FeedOptions) {}
 
-  /** The article's paragraphs; throws an Error whose message is the reason (one line). */
-  async fetch(url: string, headline: string, signal?: AbortSignal): Promise<Article> {
+  /**
+   * The article's paragraphs; throws an Error whose message is the reason (one line). The link came
+   * from feed content, so it must be a public address unless it is on `feedUrl`'s own host and port.
+   */
+  async fetch(url: string, headline: string, feedUrl: string, signal?: AbortSignal): Promise<Article> {
     const cached = this.#cache.get(url);
     if (cached?.error && Date.now() - cached.at < FAILURE_TTL_MS) throw new ArticleError(cached.error);
     try {
@@ -34,6 +38,7 @@ export class ArticleFetcher {
         maxBytes: this.options.maxBytes,
         userAgent: this.options.userAgent,
         accept: ARTICLE_ACCEPT,
+        policy: { allowPrivate: this.options.allowPrivateAddresses, trusted: [originKey(feedUrl)] },
         ...(cached?.article && cached.validators ? { validators: cached.validators } : {}),
         ...(signal ? { signal } : {}),
       });

@@ -8,6 +8,7 @@ import { decodeBody } from './charset.ts';
 import type { FeedItem } from './feed-item.ts';
 import type { FeedSpec } from './feed-spec.ts';
 import { FetchError } from './fetch-error.ts';
+import { originKey } from './fetch-policy.ts';
 import { fetchBytes, type Validators } from './http-fetch.ts';
 import { sourceName } from './normalise.ts';
 import { FEED_ACCEPT, type FeedOptions } from './options.ts';
@@ -104,6 +105,8 @@ export class FeedReader {
       maxBytes: this.options.maxBytes,
       userAgent: this.options.userAgent,
       accept: FEED_ACCEPT,
+      // The operator chose this feed, wherever it is; its redirects elsewhere must be public.
+      policy: { allowPrivate: this.options.allowPrivateAddresses, trusted: [originKey(this.spec.url)] },
       ...(this.#good ? { validators: this.#good.validators } : {}),
       ...(signal ? { signal } : {}),
     }).catch((error: unknown) => {

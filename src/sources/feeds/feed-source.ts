@@ -99,7 +99,7 @@ export class FeedSource implements NewsSource {
 
     const clusters = clusterStories(recent);
     const lead = await chooseLead([...clusters].sort(byCoverageThenWeight), {
-      article: (url, headline, signal) => this.#articles.fetch(url, headline, signal),
+      article: (url, headline, feedUrl, signal) => this.#articles.fetch(url, headline, feedUrl, signal),
       logger,
       attempts: this.#options.leadAttempts,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -183,13 +183,18 @@ export class FeedSource implements NewsSource {
 
 function toHeadline(cluster: StoryCluster) {
   const { item, record } = cluster.lead;
-  const sources = [...new Set([item.feed.name, ...cluster.feeds.map((f) => f.name)])];
+  const names = [...new Set([item.feed.name, ...cluster.feeds.map((f) => f.name)])];
+  const outlets = names.map((name) => {
+    const link =
+      name === item.feed.name ? item.link : cluster.items.find((d) => d.item.feed.name === name)?.item.link;
+    return { name, ...(link ? { url: link } : {}) };
+  });
   return {
     title: item.title,
     url: item.link,
     source: item.feed.name,
     publishedAt: record.earliestDate,
-    ...(sources.length > 1 ? { sources } : {}),
+    outlets,
     ...categoryHint(cluster),
   };
 }

@@ -9,7 +9,9 @@ export type FetchErrorKind =
   | 'redirect'
   | 'network'
   | 'aborted'
-  | 'content';
+  | 'content'
+  /** The fetch policy would not let it go there (a private address reached through feed content). */
+  | 'refused';
 
 export class FetchError extends Error {
   override name = 'FetchError';

@@ -2,9 +2,12 @@
  * One polite, bounded HTTP GET: an identifying User-Agent, one deadline for the whole exchange
  * (redirects and body included), redirects followed by hand so loops are named, the body streamed and
  * cut off past a byte cap (Content-Length is only a hint), and conditional GET from earlier validators.
+ * Every hop obeys the fetch policy (fetch-policy.ts): only trusted origins may be private addresses.
  */
+import { fetch, type Response } from 'undici';
 import { formatBytes } from '../read-file.ts';
 import { describeNetworkError, FetchError, formatMs } from './fetch-error.ts';
+import { dispatcherFor, type FetchPolicy, refusalIn } from './fetch-policy.ts';
 
 /** What a server gave us to ask "has it changed?" next time. */
 export interface Validators {
@@ -21,6 +24,8 @@ export interface FetchOptions {
   /** Cancels the request from outside (e.g. shutdown). */
   signal?: AbortSignal;
   maxRedirects?: number;
+  /** Where the fetch may go; by default every hop must be a public address. */
+  policy?: FetchPolicy;
 }
 
 export type FetchResult =
@@ -39,6 +44,8 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<Fe
     if (timeout.aborted) throw new FetchError('timeout', `timed out after ${formatMs(options.timeoutMs)}`);
     if (options.signal?.aborted) throw new FetchError('aborted', 'cancelled');
     if (error instanceof FetchError) throw error;
+    const refused = refusalIn(error);
+    if (refused) throw new FetchError('refused', `refused by the fetch policy: ${refused.message}`);
     throw new FetchError('network', describeNetworkError(error), { cause: error });
   }
 }
@@ -52,7 +59,8 @@ async function follow(url: string, options: FetchOptions, signal: AbortSignal): 
   let current = url;
 
   for (;;) {
-    const response = await fetch(current, { headers, redirect: 'manual', signal });
+    const dispatcher = dispatcherFor(new URL(current), options.policy ?? {});
+    const response = await fetch(current, { headers, redirect: 'manual', signal, dispatcher });
     if (REDIRECTS.has(response.status)) {
       await response.body?.cancel().catch(() => {});
       const location = response.headers.get('location');

@@ -7,6 +7,7 @@
 import type { StoryInput } from '../../core/schemas.ts';
 import type { Article } from './article.ts';
 import type { StoryCluster } from './cluster.ts';
+import { FetchError } from './fetch-error.ts';
 import { htmlToParagraphs } from './html-text.ts';
 import type { SourceLogger } from './options.ts';
 
@@ -21,7 +22,8 @@ export interface LeadChoice {
 }
 
 export interface LeadDeps {
-  article(url: string, headline: string, signal?: AbortSignal): Promise<Article>;
+  /** `feedUrl`: the feed the link came from (its own host and port are trusted). */
+  article(url: string, headline: string, feedUrl: string, signal?: AbortSignal): Promise<Article>;
   logger: SourceLogger;
   /** Stories tried before giving up on article/feed text. */
   attempts: number;
@@ -33,15 +35,19 @@ export async function chooseLead(ranked: readonly StoryCluster[], deps: LeadDeps
   if (!top) throw new Error('no stories to choose a lead from');
   for (const cluster of ranked.slice(0, Math.max(1, deps.attempts))) {
     const title = cluster.lead.item.title;
-    const link = cluster.lead.item.link ?? cluster.items.find((d) => d.item.link)?.item.link;
-    if (link) {
+    const linked = cluster.lead.item.link ? cluster.lead.item : cluster.items.find((d) => d.item.link)?.item;
+    const link = linked?.link;
+    if (linked && link) {
       try {
-        const article = await deps.article(link, title, deps.signal);
+        const article = await deps.article(link, title, linked.feed.url, deps.signal);
         return { cluster, story: storyOf(cluster, article.paragraphs, link), from: 'article' };
       } catch (error) {
+        const refused = error instanceof FetchError && error.kind === 'refused';
         deps.logger.warn(
           { story: title, url: link, reason: (error as Error).message },
-          'lead article unreadable; trying the feed text',
+          refused
+            ? 'lead article not fetched: its address is not public; using the feed text'
+            : 'lead article unreadable; trying the feed text',
         );
       }
     }

@@ -21,6 +21,11 @@ export interface FeedOptions {
   concurrency: number;
   /** Stories tried, in order, before settling for a lead without article text. */
   leadAttempts: number;
+  /**
+   * BRIEFER_FETCH_ALLOW_PRIVATE: article links and redirects may go to private addresses too. Off by
+   * default: a feed must not make Briefer read (and publish) pages from the internal network.
+   */
+  allowPrivateAddresses: boolean;
   now: () => Date;
   logger: SourceLogger;
 }
@@ -43,6 +48,7 @@ export function withDefaults(options: Partial<FeedOptions> = {}): FeedOptions {
     userAgent: DEFAULT_USER_AGENT,
     concurrency: 6,
     leadAttempts: 3,
+    allowPrivateAddresses: false,
     now: () => new Date(),
     logger: SILENT_LOGGER,
     ...defined,

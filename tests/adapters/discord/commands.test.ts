@@ -3,7 +3,7 @@ import { createCommandRegistry } from '../../../commands/index.ts';
 import { argsFromOptions, focusedOption } from '../../../src/adapters/discord/command-args.ts';
 import { toDiscordCommand } from '../../../src/adapters/discord/command-definitions.ts';
 import { decodePageId, encodePageId, pageArgs } from '../../../src/adapters/discord/page-id.ts';
-import type { CommandDefinition } from '../../../src/commands/types.ts';
+import type { CommandDefinition } from '../../../src/core/command-definition.ts';
 
 const registry = createCommandRegistry();
 const def = (name: string) => registry.get(name)?.definition as CommandDefinition;

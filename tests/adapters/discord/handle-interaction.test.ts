@@ -3,7 +3,8 @@ import { handleInteraction, type InteractionDeps } from '../../../src/adapters/d
 import type { IncomingInteraction, InteractionResponder } from '../../../src/adapters/discord/interaction.ts';
 import { encodePageId } from '../../../src/adapters/discord/page-id.ts';
 import { CommandRegistry } from '../../../src/commands/registry.ts';
-import type { Command, CommandContext, Reply } from '../../../src/commands/types.ts';
+import type { Command, CommandContext } from '../../../src/commands/types.ts';
+import type { Reply } from '../../../src/core/reply.ts';
 import { loadTaxonomy } from '../../../src/core/taxonomy.ts';
 import { createLogger } from '../../../src/log.ts';
 import { MemoryLog } from '../../fakes/discord/memory-log.ts';

@@ -5,10 +5,12 @@
 import type { RespondArguments, SlashCommand } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { createCommandRegistry } from '../../../commands/index.ts';
+import { SlackAdmins } from '../../../src/adapters/slack/admins.ts';
 import type { SlackAppView } from '../../../src/adapters/slack/context.ts';
 import { InFlight } from '../../../src/adapters/slack/in-flight.ts';
 import { commandName, slashCommandListener } from '../../../src/adapters/slack/listeners/slash-command.ts';
 import { loadConfig } from '../../../src/config.ts';
+import { MemoryReplayGuard } from '../../../src/store/shared-state.ts';
 import { loadTaxonomy } from '../../../src/core/taxonomy.ts';
 import type { BriefingProvider } from '../../../src/service/briefing-provider.ts';
 import { memoryLog } from '../../fakes/slack/memory-log.ts';
@@ -21,6 +23,7 @@ function setup(briefings: BriefingProvider = { get: async () => ({ briefing: mak
   const app: SlackAppView = {
     registry,
     taxonomy,
+    replayGuard: new MemoryReplayGuard(),
     logger: log.logger,
     config: loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-1',
@@ -49,7 +52,7 @@ function setup(briefings: BriefingProvider = { get: async () => ({ briefing: mak
       channel_id: 'C1',
       team_id: 'T1',
     } as SlashCommand;
-    await slashCommandListener({ app, inFlight })({
+    await slashCommandListener({ app, inFlight, admins: new SlackAdmins(['U0ADMIN']) })({
       command,
       ack: async (body?: unknown) => {
         events.push('ack');
@@ -121,7 +124,7 @@ describe('slash command listener', () => {
   it('tells the command who is a digest admin (SLACK_DIGEST_ADMINS)', async () => {
     const s = setup();
     s.registry.add({
-      definition: { name: 'whoami', description: 'Admin flag', options: [] },
+      definition: { name: 'whoami', description: 'Admin flag', options: [], adminOnly: true },
       execute: async (_args, ctx) => ({
         view: {
           kind: 'message',

@@ -24,6 +24,19 @@ describe('isBoilerplate', () => {
     'All rights reserved.',
     'Advertisement',
     'Reporting by Jane Doe; Editing by John Roe',
+    'Updated 10:32 AM EDT, Tue March 3, 2026',
+    '3 March 2026 | 14:05 GMT',
+    '2 hours ago',
+    'Sign up for our morning briefing',
+    'Get the Morning Briefing newsletter in your inbox',
+    'Continue reading...',
+    'The post Markets rally on rate hopes appeared first on Acme News.',
+    'By Aroha Walker · 5:42pm, Mar 3 2026',
+    'By Sana Rahimi, Kabul Updated 10:32 AM EDT, Fri March 6, 2026',
+    'Grace Mugabe arrives at the airport on Sunday. Photo: AFP',
+    "Te Kaurinui Robert was last seen leaving a friend's house. Photo / NZ Police",
+    'Officers display the seized cocaine in Sydney on Thursday. Picture: AAP',
+    'Rescuers carry a wounded man from the market. (AP Photo/Ebrahim Noroozi)',
   ])('drops %j', (line) => {
     expect(isBoilerplate(line)).toBe(true);
   });
@@ -38,6 +51,12 @@ describe('isBoilerplate', () => {
     'Readers were asked to click on a link.',
     'Photography has changed journalism.',
     'Writing by hand is becoming rare.',
+    'At 10 am, police arrived.',
+    'May 2026 was the warmest on record.',
+    '19 people died on Monday.',
+    'By 10:30 the crowd had gone.',
+    'Police released a photo of the man on Sunday.',
+    'The agency said the photo: was fake.',
     'The United States and Japan agreed to cooperate.',
   ])('keeps %j', (line) => {
     expect(isBoilerplate(line)).toBe(false);

@@ -1,30 +1,12 @@
-/** `briefer digest --channel …` posts a digest now: a real CLI process against the fake Slack. */
-import { spawn } from 'node:child_process';
+/** `briefer digest --channel …` posts a digest now: the CLI (in this process) against the fake Slack over HTTP. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
+import { runBriefer } from '../../helpers/run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-
-function briefer(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const briefer = (args: string[], env: Record<string, string>) => runBriefer(args, '', env);
 
 let slack: FakeSlack;
 beforeAll(async () => {

@@ -31,6 +31,8 @@ export async function startBot(options: {
   /** Default: gateway only. */
   transports?: Array<'gateway' | 'http'>;
   deferAfterMs?: number;
+  /** More environment (e.g. listener limits). */
+  env?: Record<string, string>;
 }): Promise<Bot> {
   const fake = await startFakeDiscord();
   const keys = generateSigningKeys();
@@ -42,6 +44,7 @@ export async function startBot(options: {
     DISCORD_API_BASE: fake.apiBase,
     ...(transports.includes('http') ? { DISCORD_PUBLIC_KEY: keys.publicKeyHex } : {}),
     HOST: '127.0.0.1',
+    ...options.env,
   });
   const log = new MemoryLog();
   const app = createApp(config, { source: options.source, logger: createLogger('debug', log) });

@@ -19,8 +19,10 @@ const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 // An empty working directory, so a developer's .env can't leak into the test.
 const cwd = mkdtempSync(join(tmpdir(), 'briefer-discord-'));
 
+/** The bot runs from the compiled build, as `npm start` does; scripts/ run through tsx, as npm runs them. */
 function run(script: string, env: Record<string, string>): ChildProcess & { out: string[]; err: string[] } {
-  const child = spawn(process.execPath, ['--import', tsx, join(root, script)], {
+  const args = script.endsWith('.ts') ? ['--import', tsx, join(root, script)] : [join(root, script)];
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +48,7 @@ describe('npm start with Discord variables', () => {
     timeout: 45_000,
   }, async () => {
     const keys = generateSigningKeys();
-    const bot = run('src/main.ts', {
+    const bot = run('dist/src/main.js', {
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_BASE: fake.apiBase,

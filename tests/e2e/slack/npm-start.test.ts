@@ -1,28 +1,24 @@
 /**
- * `npm start` with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: the real entry point in its own process
+ * `npm start` with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: the compiled entry point in its own process
  * serves Bolt on PORT (/slack/events and /health), answers a signed command, and exits 0 on SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { type FakeResponseUrls, startFakeResponseUrls } from '../../fakes/slack/response-url.ts';
 import { postSigned, slashCommandBody } from '../../fakes/slack/signed-request.ts';
+import { type BrieferProcess, startBriefer } from '../../helpers/briefer-process.ts';
 import { freePort } from '../../helpers/free-port.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SECRET = 'npm-start-signing-secret-42';
 const TOKEN = 'xoxb-npm-start-token-42';
 
 let slack: FakeSlack;
 let responses: FakeResponseUrls;
-let child: ChildProcess;
-let output = '';
+let bot: BrieferProcess;
 let base = '';
-let exited: Promise<number | null>;
 let dir = '';
 
 beforeAll(async () => {
@@ -31,8 +27,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dir = mkdtempSync(join(tmpdir(), 'briefer-slack-'));
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+  bot = startBriefer({
     env: {
       PATH: process.env.PATH,
       SLACK_BOT_TOKEN: TOKEN,
@@ -43,30 +38,13 @@ beforeAll(async () => {
       LOG_LEVEL: 'info',
       BRIEFER_DB: join(dir, 'briefer.db'),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d) => {
-    output += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    output += String(d);
-  });
-  exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  // Up when /health answers; give a loaded 2-core machine time to compile and start.
-  for (let i = 0; i < 150; i++) {
-    const ok = await fetch(`${base}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`npm start did not come up:\n${output}`);
+  await bot.waitFor('briefer started');
+  expect((await fetch(`${base}/health`)).ok).toBe(true);
 }, 30_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
   await Promise.all([slack?.close(), responses?.close()]);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -84,10 +62,10 @@ describe('npm start on Slack (HTTP)', () => {
   });
 
   it('exits 0 on SIGTERM, and never printed a secret', async () => {
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output).toContain('slack listening for /slack/events');
-    expect(output).not.toContain(SECRET);
-    expect(output).not.toContain(TOKEN);
+    bot.child.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.output()).toContain('slack listening for /slack/events');
+    expect(bot.output()).not.toContain(SECRET);
+    expect(bot.output()).not.toContain(TOKEN);
   }, 15_000);
 });

@@ -83,6 +83,8 @@ export interface FakeSlack {
   failNext(method: string, failure: FakeFailure, options?: FailOptions): void;
   /** Replaces the default answer for `method`. */
   handle(method: string, handler: FakeHandler): void;
+  /** Workspace members as `users.info` describes them (unknown ids get `user_not_found`). */
+  users: Map<string, { is_admin?: boolean; is_owner?: boolean; name?: string }>;
   /** Resolves when `count` calls to `method` have been answered (any status). */
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   socket: FakeSocketMode;
@@ -125,6 +127,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   /** Per method, one entry per coming call: a failure, or null to let that call through. */
   const failures = new Map<string, Array<{ failure: FakeFailure; retryAfter: number } | null>>();
   const handlers = new Map<string, FakeHandler>();
+  const users: FakeSlack['users'] = new Map();
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let ts = 0;
@@ -148,6 +151,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         channel: p.channel,
         ts: stamp,
         message: { text: p.text, blocks: p.blocks, ts: stamp },
+      };
+    },
+    'users.info': (p) => {
+      const user = users.get(String(p.user));
+      if (!user) return { ok: false, error: 'user_not_found' };
+      return {
+        ok: true,
+        user: {
+          id: p.user,
+          team_id: identity.team_id,
+          name: user.name ?? String(p.user).toLowerCase(),
+          deleted: false,
+          is_admin: Boolean(user.is_admin),
+          is_owner: Boolean(user.is_owner),
+          is_primary_owner: false,
+          is_bot: false,
+        },
       };
     },
     'apps.connections.open': (_p, call) =>
@@ -334,6 +354,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       for (let i = 0; i < times; i++) queue.push({ failure, retryAfter });
       failures.set(method, queue);
     },
+    users,
     handle(method, handler) {
       handlers.set(method, handler);
     },

@@ -117,6 +117,8 @@ export function makeBriefing(shape: BriefingShape = {}): Briefing {
       category,
       confidence: 0.8,
       scores: { [category]: 0.8 },
+      storyId: `story-${i + 1}`,
+      outlets: i % 4 === 0 ? [{ name: `${tag}Example Desk` }] : [],
     };
   });
   const counts: Record<string, number> = {};
@@ -134,6 +136,8 @@ export function makeBriefing(shape: BriefingShape = {}): Briefing {
         Array.from({ length: facts }, (_, i) => ({ type, text: `${i % 2 ? tag : ''}${type} fact ${i + 1}` })),
       ),
       totalSentences: 40,
+      storyId: 'lead',
+      outlets: [],
     },
     headlines: list,
     categories: counts,

@@ -45,7 +45,11 @@ export interface ButtonClick {
   response_url: string;
   user_id?: string;
   channel_id?: string;
+  /** The ephemeral message the button is in (default: a new one per click, as each reply is its own). */
+  message_ts?: string;
 }
+
+let messages = 0;
 
 /** The block_actions payload of a button clicked in an ephemeral message. */
 export function blockActionPayload(click: ButtonClick): Record<string, unknown> {
@@ -55,7 +59,12 @@ export function blockActionPayload(click: ButtonClick): Record<string, unknown> 
     user: { id: click.user_id ?? 'U0ALICE', username: 'alice', name: 'alice', team_id: 'T0FAKE' },
     api_app_id: 'A0BRIEFER',
     token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000001', channel_id: channel, is_ephemeral: true },
+    container: {
+      type: 'message',
+      message_ts: click.message_ts ?? `1700000000.${String(++messages).padStart(6, '0')}`,
+      channel_id: channel,
+      is_ephemeral: true,
+    },
     trigger_id: '1.2.3',
     team: { id: 'T0FAKE', domain: 'fake' },
     enterprise: null,

@@ -75,13 +75,13 @@ describe('FeedSource: several feeds, one briefing', () => {
       'Regional rail timetable changes from Sunday',
       'Bridge repairs on the Coast Road delayed until spring',
     ]);
-    expect(news.headlines[0]).toEqual({
+    expect(news.headlines[0]).toMatchObject({
       title: 'Gull Island ferry crossings halted by strike',
       url: server.url('/gazette/ferry'),
       source: 'The Coast Gazette',
       publishedAt: '2026-11-24T09:20:00.000Z',
-      sources: ['The Coast Gazette', 'Harbor Wire'],
     });
+    expect(news.headlines[0]?.outlets?.map((o) => o.name)).toEqual(['The Coast Gazette', 'Harbor Wire']);
     // Relative links resolved; the lead is not repeated; the 4-day-old item is not today's news.
     expect(news.headlines.at(-1)?.url).toBe(server.url('/local/bridge-repairs'));
     expect(titles(news).join('\n')).not.toMatch(/tidal|Lighthouse/i);
@@ -159,7 +159,7 @@ describe('FeedSource: the lead story', () => {
     ]).load();
     expect(news.story.title).toBe('Orchard growers report record apple harvest');
     expect(titles(news)).toEqual(['Ferry strike halts crossings to Gull Island']);
-    expect(news.headlines[0]?.sources).toEqual(['A', 'B']);
+    expect(news.headlines[0]?.outlets?.map((o) => o.name)).toEqual(['A', 'B']);
     expect(log.at('warn').map((e) => e.msg)).toEqual([
       'lead article unreadable; trying the feed text',
       'no article or feed text for this story; trying the next one',
@@ -287,10 +287,13 @@ describe('FeedSource: bad input never sinks the briefing', () => {
     server.set('/undated.rss', { file: 'undated.rss' });
     const news = await source([...THREE_FEEDS(), { url: server.url('/undated.rss'), weight: 1 }]).load();
     const market = news.headlines.find((h) => h.title === 'Winter market returns to the village green');
-    expect(market).toEqual({
+    expect(market).toMatchObject({
       title: 'Winter market returns to the village green',
       source: 'Village Noticeboard',
+      outlets: [{ name: 'Village Noticeboard' }],
     });
+    expect(market?.url).toBeUndefined();
+    expect(market?.publishedAt).toBeUndefined();
     // Undated stories can't claim to be the newest: they come after dated ones with the same coverage.
     expect(titles(news).slice(-2).sort()).toEqual([
       'Library extends Sunday opening hours',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../../src/sources/feeds/fetch-error.ts';
+import { originKey } from '../../../src/sources/feeds/fetch-policy.ts';
 import { type FetchOptions, fetchBytes } from '../../../src/sources/feeds/http-fetch.ts';
 import { huge, type NewsServer, redirect, silent, stalls, startNewsServer } from '../../fakes/news-server.ts';
 
@@ -13,6 +14,8 @@ const options: FetchOptions = {
 let server: NewsServer;
 beforeEach(async () => {
   server = await startNewsServer();
+  // The operator's own feed server: loopback is fine there (fetch-policy tests cover other hosts).
+  options.policy = { trusted: [originKey(server.base)] };
 });
 afterEach(() => server.close());
 
@@ -116,6 +119,7 @@ describe('fetchBytes', () => {
     const error = await failure(url);
     expect(error).toMatchObject({ kind: 'network', message: 'connection refused' });
     server = await startNewsServer();
+    options.policy = { trusted: [originKey(server.base)] };
   });
 
   it('stops when the caller cancels', async () => {

@@ -15,11 +15,12 @@ import type {
 } from '@slack/bolt';
 import { errorReply, runCommand } from '../../../commands/dispatch.ts';
 import { parseTextArgs } from '../../../commands/parse-text-args.ts';
-import type { Reply } from '../../../commands/types.ts';
 import { userMessage } from '../../../core/errors.ts';
+import type { Reply } from '../../../core/reply.ts';
 import type { Logger } from '../../../log.ts';
 import { SLACK } from '../../../render/limits.ts';
 import { renderSlackMessages, type SlackMessage } from '../../../render/slack.ts';
+import type { ReplayGuard } from '../../../store/shared-state.ts';
 import { type SlackDeps, slackCommandContext } from '../context.ts';
 import { postAll, respondAll, slackErrorCode } from '../deliver.ts';
 import { decodeShareValue } from '../share-value.ts';
@@ -31,7 +32,7 @@ export const SHARED_NOTE = '✓ Shared to the channel.';
 
 type ShareArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-export function shareActionListener({ app, inFlight }: SlackDeps) {
+export function shareActionListener({ app, inFlight, admins }: SlackDeps) {
   return async ({ ack, body, action, respond, client }: ShareArgs) => {
     await ack();
     const channel = body.channel?.id ?? (body.container?.channel_id as string | undefined);
@@ -44,8 +45,17 @@ export function shareActionListener({ app, inFlight }: SlackDeps) {
         await tell(respond, log, 'This button no longer works. Run the command again to share it.');
         return;
       }
+      // One reply is shared once: a double click (two genuine requests) must not post twice.
+      const messageTs = body.container?.message_ts as string | undefined;
+      const shareKey = `slack-share:${channel}:${messageTs ?? body.response_url}:${action.value}`;
+      if (!(await firstShare(app.replayGuard, shareKey, log))) {
+        log.info({ command: request.command }, 'share clicked again; already shared');
+        return;
+      }
       try {
-        const reply = await rerun(app, request.command, request.text, body, channel);
+        const adminOnly = app.registry.get(request.command)?.definition.adminOnly;
+        const isAdmin = adminOnly ? await admins.isAdmin(body.user.id, client, log) : false;
+        const reply = await rerun(app, request.command, request.text, body, channel, isAdmin);
         if (reply.visibility !== 'public') {
           await respondAll(respond, renderSlackMessages(reply, app.taxonomy), 'ephemeral');
           return;
@@ -79,9 +89,11 @@ async function rerun(
   text: string,
   body: ShareArgs['body'],
   channel: string,
+  isAdmin: boolean,
 ): Promise<Reply> {
   const command = app.registry.get(name);
   const context = slackCommandContext(app, {
+    isAdmin,
     userId: body.user.id,
     userName: body.user.username,
     channelId: channel,
@@ -112,6 +124,18 @@ async function shareToChannel(
   }
   await postAll(client, channel, rest);
   return 'chat.postMessage';
+}
+
+/** Shares are remembered for a day (an ephemeral reply does not outlive its session for long). */
+const SHARE_MEMORY_MS = 24 * 3_600_000;
+
+async function firstShare(guard: ReplayGuard, key: string, log: Logger): Promise<boolean> {
+  try {
+    return await guard.firstSeen(key, SHARE_MEMORY_MS);
+  } catch (error) {
+    log.warn({ reason: (error as Error).message }, 'replay guard unavailable; sharing anyway');
+    return true;
+  }
 }
 
 async function tell(respond: RespondFn, log: Logger, text: string): Promise<void> {

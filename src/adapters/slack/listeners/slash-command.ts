@@ -3,10 +3,10 @@
  * command and delivers the reply through `respond()`: ephemeral, with a "Share to channel" button when
  * the reply is fit for the channel. Bad argument text is answered in the ack itself, with the usage.
  */
-import type { SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { errorReply, runCommand } from '../../../commands/dispatch.ts';
 import { parseTextArgs } from '../../../commands/parse-text-args.ts';
-import type { CommandArgs } from '../../../commands/types.ts';
+import type { CommandArgs } from '../../../core/command-definition.ts';
 import { userMessage } from '../../../core/errors.ts';
 import { renderSlackMessages } from '../../../render/slack.ts';
 import { type SlackDeps, slackCommandContext } from '../context.ts';
@@ -26,8 +26,8 @@ export function commandName(slashCommand: string): string {
 
 export const SORRY = 'Sorry, Slack would not take this reply. The error was logged.';
 
-export function slashCommandListener({ app, inFlight }: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs) => {
+export function slashCommandListener({ app, inFlight, admins }: SlackDeps) {
+  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const started = performance.now();
     const name = commandName(command.command);
     const text = (command.text ?? '').trim();
@@ -57,7 +57,11 @@ export function slashCommandListener({ app, inFlight }: SlackDeps) {
 
     await inFlight.run(async () => {
       try {
+        const isAdmin = found?.definition.adminOnly
+          ? await admins.isAdmin(command.user_id, client, log)
+          : undefined;
         const context = slackCommandContext(app, {
+          ...(isAdmin === undefined ? {} : { isAdmin }),
           userId: command.user_id,
           userName: command.user_name,
           channelId: command.channel_id,

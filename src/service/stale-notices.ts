@@ -1,4 +1,4 @@
-import type { BriefingResult } from '../service/briefing-provider.ts';
+import type { BriefingResult } from './briefing-provider.ts';
 
 /** "This briefing is 2 h 5 min old: …" when the latest refresh failed; nothing otherwise. */
 export function staleNotices(result: BriefingResult, now = new Date()): string[] {
