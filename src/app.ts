@@ -3,12 +3,15 @@
  * Adapters (console, Discord, Slack) and the digest take what they need from this one object.
  */
 import { createCommandRegistry } from '../commands/index.ts';
+import { RenderCache } from './adapters/render-cache.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
+import type { HeadlineLimits } from './core/reply.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { DigestControl } from './schedule/digest-control.ts';
 import { BriefingService } from './service/briefing-service.ts';
 import { LeadSummarizer } from './service/lead-summarizer.ts';
@@ -21,6 +24,7 @@ import {
   type ReplayGuard,
   type SummaryCache,
 } from './store/shared-state.ts';
+import type { Store } from './store/store.ts';
 
 export interface App {
   config: Config;
@@ -30,13 +34,24 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /** How many headlines chat and text views show. */
+  limits: HeadlineLimits;
   /**
    * Remembers signed requests already handled (Slack replay protection). In memory by default; the
    * store's shared one when several instances must agree.
    */
   replayGuard: ReplayGuard;
+  /** Rendered replies, once per briefing version, shared by the front ends. */
+  renderCache: RenderCache;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
+  /**
+   * The store (SQLite file or PostgreSQL), once opened (Discord/Slack runs and `briefer digest`):
+   * subscriptions, the digest ledger, and state instances share (`summaryCache`, `replayGuard`).
+   */
+  store?: Store;
+  /** Served at `/metrics` when Briefer serves Discord or Slack; the console and CLI don't load it. */
+  metrics?: Metrics;
   /** A per-invocation context for a command. */
   context(platform: Platform, extra?: Pick<CommandContext, 'user' | 'channel'>): CommandContext;
 }
@@ -70,7 +85,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       allowPrivateAddresses: env.BRIEFER_FETCH_ALLOW_PRIVATE,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,
+      onFetch: (outcome) => app.metrics?.feedFetch(outcome),
     });
+  // One guard for Slack replays and AI-summary claims and budget: the store's when instances share one.
+  const replayGuard = overrides.replayGuard ?? new MemoryReplayGuard();
   const briefings = new BriefingService({
     source,
     categorizer,
@@ -79,9 +97,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     sentences: env.BRIEFER_SENTENCES,
     refreshMs: env.BRIEFER_REFRESH_MINUTES * 60_000,
     now: overrides.now,
-    leadSummarizer: createLeadSummarizer(config, overrides, logger),
+    leadSummarizer: createLeadSummarizer(config, { ...overrides, replayGuard }, logger),
   });
   const registry = createCommandRegistry();
+  const limits = { maxPerCategory: env.BRIEFER_MAX_PER_CATEGORY, maxHeadlines: env.BRIEFER_MAX_HEADLINES };
   const app: App = {
     config,
     logger,
@@ -90,7 +109,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
-    replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    limits,
+    replayGuard,
+    renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,
@@ -98,6 +119,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       logger,
       commands: registry.list(),
       digests: app.digests,
+      metrics: app.metrics,
+      limits,
       ...extra,
     }),
   };

@@ -9,13 +9,24 @@ import { loadConfig } from './config.ts';
 import { isBrieferError } from './core/errors.ts';
 import { loadEnvFile } from './env-file.ts';
 
+/** SIGTERM to exit: within 10 s, as orchestrators expect, with a margin for the exit itself. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 async function main(): Promise<number> {
   loadEnvFile();
   const config = loadConfig();
-  const app = createApp(config);
   const { platforms } = config;
+  const serving = platforms.discordGateway || platforms.discordHttp || platforms.slack;
+  // The store opens first: a bad BRIEFER_DB stops start-up with one clear line. Its summary cache and
+  // replay guard are shared by every instance on the same database.
+  const { openConfiguredStore } = await import('./store/store.ts');
+  const store = serving ? await openConfiguredStore(config.env) : undefined;
+  const app = createApp(
+    config,
+    store ? { summaryCache: store.summaryCache, replayGuard: store.replayGuard } : {},
+  );
 
-  if (!platforms.discordGateway && !platforms.discordHttp && !platforms.slack) {
+  if (!store) {
     const { runConsole } = await import('./adapters/console/console-adapter.ts');
     // A source that cannot be read is reported now, as one line, rather than on every command.
     await app.briefings.refresh({ throwOnError: true });
@@ -24,12 +35,16 @@ async function main(): Promise<number> {
   }
 
   const running: Running[] = [];
+  // One registry for this process, served at /metrics by whichever HTTP server runs.
+  const { Metrics } = await import('./metrics.ts');
+  app.metrics = new Metrics();
+  app.metrics.watchBriefing(() => app.briefings.loadedAt);
   // Warm the cache first so the first command answers at once, and a broken source is reported now.
   await app.briefings.refresh();
   app.briefings.start();
-  // The digest's database opens first: a bad BRIEFER_DB stops start-up with one clear line.
+  app.store = store;
   const { createDigestService } = await import('./schedule/create-digest.ts');
-  const digest = createDigestService(app);
+  const digest = await createDigestService(app, store);
   app.digests = digest;
   if (platforms.discordGateway || platforms.discordHttp) {
     const { startDiscord } = await import('./adapters/discord/start.ts');
@@ -38,24 +53,43 @@ async function main(): Promise<number> {
   if (platforms.slack) {
     const { startSlack } = await import('./adapters/slack/start.ts');
     running.push(...(await startSlack(app)));
+  } else if (!platforms.discordHttp) {
+    // A gateway-only bot has no HTTP server of its own: serve /health and /metrics on PORT.
+    const { startOpsRunning } = await import('./adapters/ops-running.ts');
+    running.push(
+      await startOpsRunning(app, { frontEnd: () => ({ ok: true, platform: 'discord', mode: 'gateway' }) }),
+    );
   }
   digest.start();
   running.unshift({ name: 'digest', stop: () => digest.stop() });
   app.logger.info({ running: running.map((r) => r.name), source: app.source.name }, 'briefer started');
 
-  await new Promise<void>((resolve) => {
+  const finished = await new Promise<boolean>((resolve) => {
     const shutdown = (signal: string) => {
       app.logger.info({ signal }, 'shutting down');
       app.briefings.stop();
-      // Stop in reverse start order; a front end that hangs on close must not keep the process alive.
-      const stopping = Promise.allSettled(running.reverse().map((r) => r.stop()));
-      const deadline = new Promise((r) => setTimeout(r, 10_000).unref());
-      void Promise.race([stopping, deadline]).then(() => resolve());
+      // Every front end stops taking new work and finishes what it accepted (replies, deferred edits,
+      // digest posts); a front end that hangs must not keep the process past the deadline. The store
+      // closes last, once everything that writes to it has stopped.
+      const stopping = Promise.allSettled(running.reverse().map((r) => r.stop()))
+        .then(() => store.close())
+        .then(
+          () => true,
+          () => true,
+        );
+      const deadline = new Promise<boolean>((r) => setTimeout(() => r(false), SHUTDOWN_DEADLINE_MS).unref());
+      void Promise.race([stopping, deadline]).then(resolve);
     };
     process.once('SIGTERM', shutdown);
     process.once('SIGINT', shutdown);
   });
-  return 0;
+  if (!finished)
+    app.logger.warn(
+      { afterMs: SHUTDOWN_DEADLINE_MS },
+      'shutdown deadline passed; exiting with work unfinished',
+    );
+  else app.logger.info('stopped');
+  return finished ? 0 : 1;
 }
 
 main().then(

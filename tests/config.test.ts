@@ -18,6 +18,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the headline limits, 5 per category and 40 in all by default', () => {
+    expect(loadConfig({}).env).toMatchObject({ BRIEFER_MAX_PER_CATEGORY: 5, BRIEFER_MAX_HEADLINES: 40 });
+    const { env } = loadConfig({ BRIEFER_MAX_PER_CATEGORY: '3', BRIEFER_MAX_HEADLINES: '12' });
+    expect(env).toMatchObject({ BRIEFER_MAX_PER_CATEGORY: 3, BRIEFER_MAX_HEADLINES: 12 });
+    expect(() => loadConfig({ BRIEFER_MAX_PER_CATEGORY: '0' })).toThrow(
+      /BRIEFER_MAX_PER_CATEGORY:.*\(got "0"\)/,
+    );
+    expect(() => loadConfig({ BRIEFER_MAX_HEADLINES: 'lots' })).toThrow(/BRIEFER_MAX_HEADLINES:/);
+  });
+
   it('treats empty strings as unset', () => {
     const { platforms, env } = loadConfig({
       DISCORD_TOKEN: '',
@@ -86,5 +96,31 @@ describe('loadConfig', () => {
       slackSocketMode: true,
     });
     expect(env.DIGEST_CHANNELS).toEqual(['slack:C0123', 'discord:112233']);
+  });
+});
+
+describe('AI summary settings', () => {
+  it('are off by default, with the documented limits', () => {
+    const { env } = loadConfig({});
+    expect(env.BRIEFER_LLM_URL).toBeUndefined();
+    expect(env.BRIEFER_LLM_TIMEOUT_MS).toBe(20_000);
+    expect(env.BRIEFER_LLM_MAX_CALLS_PER_HOUR).toBe(60);
+  });
+
+  it('need a model with the URL, and never echo the key', () => {
+    expect(() => loadConfig({ BRIEFER_LLM_URL: 'http://localhost:11434/v1' })).toThrow(
+      /BRIEFER_LLM_MODEL: required when BRIEFER_LLM_URL/,
+    );
+    expect(() => loadConfig({ BRIEFER_LLM_URL: 'ftp://x', BRIEFER_LLM_MODEL: 'm' })).toThrow(
+      /BRIEFER_LLM_URL/,
+    );
+    const key = 'sk-very-secret-key-value';
+    try {
+      loadConfig({ BRIEFER_LLM_API_KEY: key, BRIEFER_LLM_TIMEOUT_MS: 'soon' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/BRIEFER_LLM_TIMEOUT_MS/);
+      expect((error as Error).message).not.toContain(key);
+    }
   });
 });

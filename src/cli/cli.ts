@@ -1,6 +1,6 @@
 /**
  * The `briefer` command line: the chat views (brief, story, headlines) and the batch tools
- * (summarize, categorize) used by scripts and the eval harness. Logs go to stderr, results to stdout.
+ * (summarize, categorize, cluster) used by scripts and the eval harness. Logs go to stderr, results to stdout.
  * Exit codes: 0 ok, 2 bad input or configuration (one line on stderr, no stack trace), 1 a bug.
  */
 import type { Readable, Writable } from 'node:stream';
@@ -15,6 +15,7 @@ import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
 import { renderText } from '../render/text.ts';
 import { categorizeBatch, categorizeLines } from './categorize-command.ts';
+import { clusterLines } from './cluster-command.ts';
 import { type ModelSummarizer, summarizeBatch, summarizeOne } from './summarize-command.ts';
 
 export const HELP = `briefer — the day's news, briefed
@@ -28,6 +29,7 @@ Usage:
   briefer summarize --llm [--json|--jsonl]       the same, written by the configured model (BRIEFER_LLM_URL)
   briefer categorize                             one headline per line → one JSON line each
   briefer categorize --jsonl                     {"id","title","summary"?} per line → {"id","category","confidence","scores"}
+  briefer cluster                                {"id","title","source",…} per line → {"id","story"}
   briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
 
 Options:
@@ -117,6 +119,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             io.stderr,
           );
     }
+    case 'cluster':
+      await clusterLines(io.stdin, io.stdout);
+      return 0;
     case 'categorize': {
       const app = makeApp(values.source, io);
       await (values.jsonl ? categorizeBatch : categorizeLines)(io.stdin, io.stdout, app.categorizer);
@@ -156,7 +161,13 @@ async function postDigestNow(app: App, channel: string | undefined, io: CliIo): 
     );
   await app.briefings.refresh({ throwOnError: true });
   const { createDigestService } = await import('../schedule/create-digest.ts');
-  const digest = createDigestService(app);
+  const { openConfiguredStore } = await import('../store/store.ts');
+  const store = await openConfiguredStore(app.config.env);
+  app.store = store;
+  const digest = await createDigestService(app, store).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   try {
     const { messageIds } = await digest.preview(platform, m[2] as string);
     io.stdout.write(
@@ -169,6 +180,7 @@ async function postDigestNow(app: App, channel: string | undefined, io: CliIo): 
     });
   } finally {
     await digest.stop();
+    await store.close();
   }
 }
 
@@ -221,6 +233,7 @@ function formatReply(app: App, reply: Awaited<ReturnType<typeof runCommand>>, fo
     return JSON.stringify(json, null, 2);
   }
   if (view.kind === 'story') return storyMarkdown(b);
-  if (view.kind === 'headlines') return headlinesMarkdown(b, app.taxonomy, view.category);
-  return briefingMarkdown(b, app.taxonomy);
+  if (view.kind === 'headlines')
+    return headlinesMarkdown(b, app.taxonomy, { only: view.category, limits: view.limits });
+  return briefingMarkdown(b, app.taxonomy, { limits: view.limits });
 }

@@ -69,7 +69,7 @@ export async function summarizeOne(
 ): Promise<number> {
   const raw = await readAll(input);
   if (raw === undefined) {
-    process.stderr.write('briefer summarize: stdin is not text (binary data, or not UTF-8)\n');
+    errors.write('briefer summarize: stdin is not text (binary data, or not UTF-8)\n');
     return 2;
   }
   const text = raw.trim();
@@ -94,11 +94,11 @@ export async function summarizeOne(
     output.write(`${JSON.stringify({ ...kind, ...shown, positions, keyFacts: extractKeyFacts(story) })}\n`);
   } else if (written) {
     output.write(`${[...written.sentences, `Why it matters: ${written.whyItMatters}`].join('\n')}\n`);
-    process.stderr.write(`briefer summarize: AI summary by ${written.model}\n`);
+    errors.write(`briefer summarize: AI summary by ${written.model}\n`);
   } else {
     output.write(`${summary.map((s) => s.text).join('\n')}\n`);
     if (options.model)
-      process.stderr.write('briefer summarize: extractive summary (no grounded AI summary; see the log)\n');
+      errors.write('briefer summarize: extractive summary (no grounded AI summary; see the log)\n');
   }
   return 0;
 }

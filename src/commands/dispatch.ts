@@ -28,14 +28,18 @@ export async function runCommand(
     return errorReply(`Unknown command /${name}. Try ${known}.`, 'Unknown command');
   }
   const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   try {
     const reply = await command.execute(args, context);
     context.logger.debug(
-      { command: name, platform: context.platform, ms: Math.round(performance.now() - started) },
+      { command: name, platform: context.platform, ms: Math.round(seconds() * 1000) },
       'command answered',
     );
+    const failed = reply.view.kind === 'message' && reply.view.tone === 'error';
+    context.metrics?.commandServed(context.platform, name, failed ? 'error' : 'ok', seconds());
     return reply;
   } catch (error) {
+    context.metrics?.commandServed(context.platform, name, 'error', seconds());
     const expected = isBrieferError(error) && (error.code === 'USAGE' || error.code.startsWith('SOURCE_'));
     context.logger[expected ? 'warn' : 'error'](
       {

@@ -69,6 +69,11 @@ export class BriefingService implements BriefingProvider {
     return stale ? { briefing, stale } : { briefing };
   }
 
+  /** When the news in use was loaded (undefined before the first success): the briefing's age. */
+  get loadedAt(): Date | undefined {
+    return this.#news?.loadedAt;
+  }
+
   /** Loads the news again. Concurrent callers share one load. */
   refresh(opts: { throwOnError?: boolean } = {}): Promise<void> {
     // A caller that throws the error to the user reports it itself; the log need not say it twice.

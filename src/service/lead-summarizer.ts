@@ -63,7 +63,14 @@ export class LeadSummarizer {
     const story = input.story.title ?? input.story.url ?? 'lead story';
     try {
       const cached = await this.#cached(key);
-      if (cached) return cached.kind === 'model' ? withoutKind(cached) : undefined;
+      if (cached?.kind === 'model') return withoutKind(cached);
+      if (cached) {
+        logger.debug(
+          { story, reason: cached.reason },
+          'model summary was rejected before; extractive summary shown',
+        );
+        return undefined;
+      }
 
       const now = this.options.now?.() ?? Date.now();
       if (now < this.#blockedUntil) {

@@ -11,7 +11,7 @@ import { ConfigError } from '../core/errors.ts';
 import { FeedSource } from './feeds/feed-source.ts';
 import { looksLikeUrlList, parseFeedUrls } from './feeds/feed-spec.ts';
 import { looksLikeFeedsFile } from './feeds/feeds-file.ts';
-import type { SourceLogger } from './feeds/options.ts';
+import type { FeedOptions, SourceLogger } from './feeds/options.ts';
 import { FileSource } from './file-source.ts';
 import { sampleSource } from './sample.ts';
 import type { NewsSource } from './source.ts';
@@ -29,6 +29,7 @@ export interface SourceOptions {
   allowPrivateAddresses?: boolean;
   logger?: SourceLogger;
   now?: () => Date;
+  onFetch?: FeedOptions['onFetch'];
 }
 
 export function resolveSource(spec: string | undefined, options: SourceOptions = {}): NewsSource {
@@ -42,6 +43,7 @@ export function resolveSource(spec: string | undefined, options: SourceOptions =
     allowPrivateAddresses: options.allowPrivateAddresses,
     logger: options.logger,
     now: options.now,
+    onFetch: options.onFetch,
   };
   if (looksLikeUrlList(value)) {
     try {

@@ -1,42 +1,19 @@
 /**
- * The CLI with a model configured, against the fake OpenAI-compatible server: a real child process
- * (spawned without blocking, so the fake in this process can answer it).
+ * The CLI with a model configured, against the fake OpenAI-compatible server over HTTP on 127.0.0.1;
+ * the CLI runs in this process (tests/cli/cli.test.ts covers the bin as a real process).
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GOOD_ANSWER, HARBOR_PARAGRAPHS } from '../fakes/openai/harbor.ts';
 import { type FakeOpenAi, startFakeOpenAi } from '../fakes/openai/server.ts';
+import { runBriefer } from '../helpers/run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-
-function briefer(args: string[], input: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(TSX, ['src/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const briefer = runBriefer;
 
 let fake: FakeOpenAi;
 let llm: Record<string, string>;
 beforeEach(async () => {
   fake = await startFakeOpenAi({ kind: 'answer', answer: () => GOOD_ANSWER });
-  llm = { BRIEFER_LLM_URL: fake.baseURL, BRIEFER_LLM_MODEL: 'fake-model', BRIEFER_LLM_TIMEOUT_MS: '5000' };
+  llm = { BRIEFER_LLM_URL: fake.baseURL, BRIEFER_LLM_MODEL: 'fake-model', BRIEFER_LLM_TIMEOUT_MS: '10000' };
 });
 afterEach(() => fake.close());
 

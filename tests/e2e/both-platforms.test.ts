@@ -62,7 +62,7 @@ beforeAll(async () => {
     DIGEST_TIME: hhmm,
     DIGEST_TZ: 'UTC',
   };
-}, 30_000);
+});
 
 afterAll(async () => {
   await Promise.all([discord?.close(), slack?.close(), responses?.close()]);
@@ -89,12 +89,22 @@ describe('Discord, Slack and the digest in one process', () => {
         slashCommandBody({ command: '/story', response_url: responseUrl }),
       );
       expect(ack.status).toBe(200);
-      const [reply] = await responses.waitForPosts(responseUrl.split('/').at(-1) as string, 1, 10_000);
+      const [reply] = await responses.waitForPosts(responseUrl.split('/').at(-1) as string, 1);
       expect(JSON.stringify(reply?.body.blocks)).toContain('Harbor nations');
 
       await waitFor(() => slackDigests().length > 0 && discordDigests().length > 0);
       expect(JSON.stringify(slackDigests()[0]?.params.blocks)).toContain('Harbor nations');
       expect(discordDigests()[0]?.headers.authorization).toBe(`Bot ${discord.token}`);
+      // One /metrics for the process, on Slack's port: both platforms' digests and commands.
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toContain('briefer_digest_posts_total{platform="slack",outcome="posted"} 1');
+      expect(metrics).toContain('briefer_digest_posts_total{platform="discord",outcome="posted"} 1');
+      expect(metrics).toContain(
+        'briefer_command_duration_seconds_count{platform="discord",command="headlines",outcome="ok"} 1',
+      );
+      expect(metrics).toContain(
+        'briefer_command_duration_seconds_count{platform="slack",command="story",outcome="ok"} 1',
+      );
     } finally {
       bot.child.kill('SIGTERM');
     }

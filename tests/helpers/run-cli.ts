@@ -10,7 +10,7 @@ export interface CliResult {
 
 export async function runBriefer(
   args: string[],
-  input = '',
+  input: string | Buffer = '',
   env: Record<string, string> = {},
 ): Promise<CliResult> {
   const stdin = new PassThrough();

@@ -1,7 +1,7 @@
 /** Every front end says which summary it shows: "AI summary" for a model's, the sentence count otherwise. */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/reply.ts';
 import { withModelSummary } from '../../src/core/model-summary.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import { briefingToJson } from '../../src/render/briefing-json.ts';
 import { renderDiscordMessages } from '../../src/render/discord.ts';

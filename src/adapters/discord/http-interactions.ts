@@ -14,6 +14,8 @@ import { errorReply } from '../../commands/dispatch.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { EPHEMERAL_FLAG, renderDiscordMessages } from '../../render/discord.ts';
 import { limitServer, listen, listenerLimits, serverOptions } from '../http-limits.ts';
+import { LoadGauge } from '../load-gauge.ts';
+import { serveOps } from '../ops-endpoints.ts';
 import type { Running } from '../running.ts';
 import { fromApi, InteractionType, isApiInteraction } from './api-interaction.ts';
 import { handleInteraction } from './handle-interaction.ts';
@@ -89,7 +91,14 @@ export function createInteractionsHandler(
   const path = options.path ?? '/interactions';
   const now = options.now ?? Date.now;
   const log = app.logger.child({ platform: 'discord', transport: 'http' });
-  const deps = { app, logger: log, deferAfterMs: options.deferAfterMs, secrets: options.secrets };
+  const deps = {
+    app,
+    logger: log,
+    deferAfterMs: options.deferAfterMs,
+    secrets: options.secrets,
+    renderCache: app.renderCache,
+    load: new LoadGauge(),
+  };
   const inFlight = new Set<Promise<void>>();
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -197,8 +206,17 @@ export async function startHttpInteractions(
     deferAfterMs: options.deferAfterMs,
     secrets: [env.DISCORD_TOKEN],
   });
+  let stopping = false;
+  const ops = {
+    frontEnd: () => ({ ok: !stopping, platform: 'discord', mode: 'http' }),
+    store: app.store,
+    metrics: app.metrics,
+  };
+  // /health and /metrics beside /interactions, for the load balancer and Prometheus.
   const limits = listenerLimits(env);
-  const server = createServer(serverOptions(limits), handler);
+  const server = createServer(serverOptions(limits), (req, res) => {
+    if (!serveOps(ops, req, res)) handler(req, res);
+  });
   limitServer(server, app.logger.child({ platform: 'discord', transport: 'http' }), limits);
   const port = options.port ?? env.DISCORD_HTTP_PORT ?? defaultInteractionsPort(env.PORT);
   const host = options.host ?? env.HOST;
@@ -216,6 +234,7 @@ export async function startHttpInteractions(
     url,
     port: bound,
     async stop() {
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Let deferred answers finish their edits before the REST client goes.

@@ -1,12 +1,12 @@
 /** What the adapter needs from the app, and the per-invocation command context for a Slack user. */
 import type { App } from '../../app.ts';
 import type { CommandContext } from '../../commands/types.ts';
+import type { InFlight } from '../in-flight.ts';
 import type { SlackAdmins } from './admins.ts';
-import type { InFlight } from './in-flight.ts';
 
 export type SlackAppView = Pick<
   App,
-  'registry' | 'taxonomy' | 'logger' | 'context' | 'config' | 'replayGuard'
+  'registry' | 'taxonomy' | 'logger' | 'context' | 'config' | 'replayGuard' | 'renderCache'
 >;
 
 export interface SlackDeps {

@@ -1,18 +1,19 @@
 /**
  * Starts Briefer on Slack. With SLACK_SIGNING_SECRET it serves Bolt over HTTP on PORT (Slack posts to
- * `/slack/events`; `GET /health` answers load balancers); with SLACK_APP_TOKEN it connects out over
- * Socket Mode instead (no public URL) and serves only `/health` on PORT.
+ * `/slack/events`; `GET /health` answers load balancers, `GET /metrics` Prometheus); with SLACK_APP_TOKEN
+ * it connects out over Socket Mode instead (no public URL) and serves only `/health` and `/metrics` on PORT.
  */
 import type { Server } from 'node:http';
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { App } from '../../app.ts';
 import { BrieferError } from '../../core/errors.ts';
 import { limitServer, listenError, listenerLimits, serverOptions } from '../http-limits.ts';
+import { InFlight } from '../in-flight.ts';
+import { portOf, startOpsServer } from '../ops-endpoints.ts';
 import type { Running } from '../running.ts';
 import { SlackAdmins } from './admins.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { healthRoute, portOf, startHealthServer } from './health.ts';
-import { InFlight } from './in-flight.ts';
+import { opsRoutes } from './health.ts';
 import { registerListeners } from './listeners/index.ts';
 import { replayMiddleware, signatureProperty } from './replay.ts';
 import { slackApiUrl, slackClientOptions, slackSecrets } from './web-client.ts';
@@ -80,7 +81,11 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
   const { botId, botUserId } = await whoAmI(token, clientOptions(), slackApiUrl(env));
   const inFlight = new InFlight();
   let connected = !socketMode;
-  const status = () => ({ ok: connected, mode: socketMode ? ('socket' as const) : ('http' as const) });
+  const ops = {
+    frontEnd: () => ({ ok: connected, platform: 'slack', mode: socketMode ? 'socket' : 'http' }),
+    store: app.store,
+    metrics: app.metrics,
+  };
 
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (socketMode) {
@@ -104,7 +109,7 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     receiver = new HTTPReceiver({
       signingSecret,
       endpoints: SLACK_EVENTS_PATH,
-      customRoutes: [healthRoute(status)],
+      customRoutes: opsRoutes(ops),
       logger: log,
       // Ack first, work after: the HTTP response goes out the moment ack() is called.
       processBeforeResponse: false,
@@ -143,14 +148,12 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
         { cause: error },
       );
     }
-    server = await startHealthServer(
-      status,
-      { port, host, limits },
-      app.logger.child({ platform: 'slack' }),
-    ).catch(async (error: unknown) => {
-      await receiver.client.disconnect();
-      throw error;
-    });
+    server = await startOpsServer(ops, { port, host, limits }, app.logger.child({ platform: 'slack' })).catch(
+      async (error: unknown) => {
+        await receiver.client.disconnect();
+        throw error;
+      },
+    );
   }
   const boundPort = portOf(server);
   const mode = socketMode ? 'socket' : 'http';
@@ -173,7 +176,10 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
         await closing;
       }
       // Replies already acked are still delivered.
-      await inFlight.drain();
+      if (inFlight.size)
+        app.logger.info({ platform: 'slack', replies: inFlight.size }, 'finishing replies in flight');
+      if (!(await inFlight.drain()))
+        app.logger.warn({ platform: 'slack', replies: inFlight.size }, 'gave up on replies still in flight');
     })();
     return stopping;
   };
@@ -184,7 +190,9 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     port: boundPort,
     bolt,
     stop,
-    settled: () => inFlight.drain(),
+    settled: async () => {
+      await inFlight.drain();
+    },
   };
 }
 

@@ -94,6 +94,7 @@ export class FeedReader {
         { feed: this.label, url: this.spec.url, reason: problem, cachedItems: this.#good?.items.length ?? 0 },
         this.#good ? 'feed failed; using its last good result' : 'feed failed',
       );
+      this.options.onFetch('failed');
       return { items: this.#good?.items ?? [], error: failure };
     }
   }
@@ -120,6 +121,7 @@ export class FeedReader {
       if (!this.#good) throw new FetchError('http', 'HTTP 304 Not Modified without an earlier result');
       this.#good.at = now;
       this.options.logger.debug({ feed: this.label, ms: Date.now() - started }, 'feed not modified');
+      this.options.onFetch('not_modified');
       return this.#good.items;
     }
 
@@ -152,6 +154,7 @@ export class FeedReader {
       { feed: this.label, items: parsed.items.length, bytes: result.bytes.length, ms: Date.now() - started },
       'feed read',
     );
+    this.options.onFetch('fetched');
     return parsed.items;
   }
 }

@@ -4,11 +4,8 @@
  * "this is the same item" (normalised title, canonical link).
  */
 import { cleanInline } from '../../core/clean-text.ts';
+import { canonicalUrl, withoutTracking } from '../../core/stories/canonical-url.ts';
 import { normalizeText } from '../../core/text/tokens.ts';
-
-// Parameters that only say where a click came from; they make one article look like many.
-const TRACKING_PARAM =
-  /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|ocid|cmpid|cmp|at_medium|at_campaign|at_custom\d*|ns_\w+|xtor|smid|taid|_ga|igshid|yclid)$/i;
 
 /** A headline as one clean line: entities decoded, tags and invisible characters removed, spaces collapsed. */
 export function normaliseTitle(raw: string | null | undefined): string {
@@ -27,28 +24,12 @@ export function titleKey(title: string): string {
 
 /** An absolute http(s) link without tracking parameters, or undefined when there is no usable link. */
 export function cleanLink(raw: string | null | undefined, base?: string): string | undefined {
-  const value = raw?.trim();
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value, base);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  for (const name of [...url.searchParams.keys()])
-    if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
-  return url.href;
+  return raw?.trim() ? withoutTracking(raw, base)?.href : undefined;
 }
 
 /** Key for "same article": scheme, `www.`, fragment, trailing slash, tracking and parameter order don't matter. */
 export function linkKey(link: string): string {
-  const url = new URL(cleanLink(link) ?? link);
-  url.hash = '';
-  url.searchParams.sort();
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  const path = url.pathname.replace(/\/+$/, '') || '/';
-  return `${host}${url.port ? `:${url.port}` : ''}${path}${url.search}`;
+  return canonicalUrl(link) ?? link;
 }
 
 // Before the web there were no feeds; a date this old is a parsing accident or a placeholder.

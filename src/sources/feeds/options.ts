@@ -28,6 +28,8 @@ export interface FeedOptions {
   allowPrivateAddresses: boolean;
   now: () => Date;
   logger: SourceLogger;
+  /** Told the outcome of every feed fetch (for metrics). */
+  onFetch: (outcome: 'fetched' | 'not_modified' | 'failed') => void;
 }
 
 export const DEFAULT_USER_AGENT = 'Briefer/0.1 (news-briefing bot; RSS/Atom reader)';
@@ -51,6 +53,7 @@ export function withDefaults(options: Partial<FeedOptions> = {}): FeedOptions {
     allowPrivateAddresses: false,
     now: () => new Date(),
     logger: SILENT_LOGGER,
+    onFetch: silent,
     ...defined,
   };
 }

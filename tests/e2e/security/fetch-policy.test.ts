@@ -1,21 +1,15 @@
 /**
  * Finding 1: a feed must not make Briefer fetch (and publish) pages from the internal network. A second
  * loopback server stands for that network; the feed server is the operator's configured feed. The
- * briefing is built end to end (CLI process and in-process FeedSource) and the internal page's text
- * must never appear, while the same article on the feed's own host and port is still read.
+ * briefing is built end to end (the CLI and a FeedSource, both in this process) and the internal page's
+ * text must never appear, while the same article on the feed's own host and port is still read.
  */
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedSource } from '../../../src/sources/feeds/feed-source.ts';
 import { articlePage, rssFeed } from '../../fakes/news/build-feed.ts';
 import { type NewsServer, redirect, startNewsServer } from '../../fakes/news-server.ts';
+import { runBriefer } from '../../helpers/run-cli.ts';
 import { recordingLogger } from '../../sources/feeds/log-recorder.ts';
-
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 // Both pages speak of the headline's story (the article reader checks that), each with a marker.
 const SECRET =
@@ -140,14 +134,8 @@ describe('fetch policy (finding 1)', () => {
   });
 
   it('the CLI briefing never shows the internal page, and shows it with BRIEFER_FETCH_ALLOW_PRIVATE=1', async () => {
-    // Asynchronously: the servers answering the child live in this process.
     const run = (extra: Record<string, string>) =>
-      promisify(execFile)(TSX, ['src/cli/main.ts', 'story', '--source', feedSite.url('/feed/internal.rss')], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...extra },
-        timeout: 60_000,
-      });
+      runBriefer(['story', '--source', feedSite.url('/feed/internal.rss')], '', extra);
     const guarded = await run({});
     expect(guarded.stdout).toMatch(/tidal lock/i);
     expect(guarded.stdout).not.toContain('INTERNAL-ADMIN-PANEL');

@@ -1,40 +1,22 @@
 /**
- * Findings 6 and 10, as users meet them: the `briefer` CLI (a real process) given a device, a FIFO or a
+ * Findings 6 and 10, as users meet them: the `briefer` CLI (in this process, as its bin runs it) given a device, a FIFO or a
  * directory as its news file, a nonsense category, binary input, a bad configuration line, a digest
  * without a signing secret; and a listener given a HOST it cannot use.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { readTextFile } from '../../../src/sources/read-file.ts';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
+import { runBriefer } from '../../helpers/run-cli.ts';
 import { startSlackHarness } from '../slack/harness.ts';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-
-function briefer(
-  args: string[],
-  env: Record<string, string> = {},
-  input?: Buffer,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(input);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const briefer = (args: string[], env: Record<string, string> = {}, input?: Buffer) =>
+  runBriefer(args, input ?? '', env);
 
 let dir: string;
 let fifo: string;

@@ -41,7 +41,7 @@ beforeAll(async () => {
   });
   await bot.waitFor('briefer started');
   expect((await fetch(`${base}/health`)).ok).toBe(true);
-}, 30_000);
+});
 
 afterAll(async () => {
   if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
@@ -56,16 +56,40 @@ describe('npm start on Slack (HTTP)', () => {
     const body = slashCommandBody({ command: '/headlines', response_url: responseUrl });
     const ack = await postSigned(`${base}/slack/events`, SECRET, body);
     expect(ack.status).toBe(200);
-    const [reply] = await responses.waitForPosts(id, 1, 10_000);
+    const [reply] = await responses.waitForPosts(id, 1);
     expect(reply?.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply?.body.blocks)).toContain('Headlines');
   });
 
-  it('exits 0 on SIGTERM, and never printed a secret', async () => {
+  it('reports the store in /health and the command in /metrics', async () => {
+    const health = await fetch(`${base}/health`);
+    expect(await health.json()).toEqual({ status: 'ok', platform: 'slack', mode: 'http', store: 'ok' });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain(
+      'briefer_command_duration_seconds_count{platform="slack",command="headlines",outcome="ok"} 1',
+    );
+    expect(metrics).toMatch(/^briefer_briefing_age_seconds \d/m);
+    expect(metrics).toMatch(/^briefer_store_duration_seconds_count\{operation="ping",outcome="ok"\} [1-9]/m);
+  });
+
+  it('on SIGTERM finishes the reply in flight, then exits 0, and never printed a secret', async () => {
+    const responseUrl = responses.url();
+    const id = responseUrl.split('/').at(-1) as string;
+    const held = responses.holdNext();
+    const body = slashCommandBody({ command: '/brief', response_url: responseUrl });
+    expect((await postSigned(`${base}/slack/events`, SECRET, body)).status).toBe(200);
+    await held.arrived;
     bot.child.kill('SIGTERM');
+    // The process says it is waiting for the reply; only then does the reply's HTTP call complete.
+    await bot.waitFor('finishing replies in flight');
+    expect(bot.child.exitCode).toBeNull();
+    held.release();
+    const [reply] = await responses.waitForPosts(id, 1);
+    expect(reply?.status).toBe(200);
     expect((await bot.exited).code).toBe(0);
+    expect(bot.output()).toContain('"msg":"stopped"');
     expect(bot.output()).toContain('slack listening for /slack/events');
     expect(bot.output()).not.toContain(SECRET);
     expect(bot.output()).not.toContain(TOKEN);
-  }, 15_000);
+  });
 });

@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { SLACK } from '../../../src/render/limits.ts';
+import { HANG_GUARD_MS } from '../hang-guard.ts';
 import { messageProblems } from './block-kit-rules.ts';
 
 export interface ResponsePost {
@@ -28,6 +29,8 @@ export interface FakeResponseUrls {
   waitForPosts(id: string, count: number, timeoutMs?: number): Promise<ResponsePost[]>;
   /** The next post(s) to any URL get this HTTP status. */
   failNext(status: number, times?: number): void;
+  /** The next post is not answered until `release()`: a reply still in flight. */
+  holdNext(): { arrived: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -38,11 +41,19 @@ export async function startFakeResponseUrls(): Promise<FakeResponseUrls> {
   const failures: number[] = [];
   let next = 0;
 
+  let hold: { arrive(): void; gate: Promise<void> } | undefined;
+
   const server = createServer((req, res) => {
     const at = performance.now();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
+      const held = hold;
+      hold = undefined;
+      if (held) {
+        held.arrive();
+        await held.gate;
+      }
       const id = /^\/respond\/([\w-]+)$/.exec(new URL(req.url ?? '/', 'http://localhost').pathname)?.[1];
       if (!id || req.method !== 'POST') {
         res.writeHead(404).end();
@@ -87,7 +98,7 @@ export async function startFakeResponseUrls(): Promise<FakeResponseUrls> {
     url: (id = `r${++next}`) => `${base}/respond/${id}`,
     posts,
     postsTo,
-    waitForPosts: (id, count, timeoutMs = 5_000) =>
+    waitForPosts: (id, count, timeoutMs = HANG_GUARD_MS) =>
       new Promise((resolve, reject) => {
         const check = () => {
           const got = postsTo(id);
@@ -109,6 +120,18 @@ export async function startFakeResponseUrls(): Promise<FakeResponseUrls> {
       }),
     failNext(status, times = 1) {
       for (let i = 0; i < times; i++) failures.push(status);
+    },
+    holdNext() {
+      let arrive = () => {};
+      let release = () => {};
+      const arrived = new Promise<void>((resolve) => {
+        arrive = resolve;
+      });
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      hold = { arrive, gate };
+      return { arrived, release };
     },
     async close() {
       await new Promise<void>((resolve) => {

@@ -1,0 +1,347 @@
+/**
+ * Which of the day's items tell the same story. One method for the feed source, the briefing builder and
+ * `briefer cluster`:
+ *
+ * 1. Identity first: items with the same guid or the same canonical link are one story, whatever they say.
+ * 2. Each item becomes a TF-IDF vector over its title and (less) its description; a word's weight is how
+ *    rare it is among the day's items, names and numbers weigh more. Cosine similarity compares two items.
+ * 3. Candidate pairs come from an inverted index over the terms, skipping terms with too many postings
+ *    (they are common words, weak evidence): work grows with items × terms × the posting cap, not items².
+ * 4. Average-linkage agglomerative clustering over those pairs: two groups merge only when the mean
+ *    similarity of all their item pairs clears the threshold, so one bridging headline cannot chain two
+ *    stories together. Ties are broken by item order, so the same input always gives the same stories.
+ *
+ * Headlines that report opposite moves ("Stocks rise…", "Stocks fall…") are pushed apart.
+ */
+import { type BackgroundRarity, defaultRarity } from './background-rarity.ts';
+import { canonicalUrl } from './canonical-url.ts';
+import { type Direction, storyTerms } from './story-terms.ts';
+
+export interface StoryItem {
+  title: string;
+  /** The feed item's description, when it has one. */
+  summary?: string;
+  /** Link to the item; equal canonical links are one story. */
+  url?: string;
+  /** A guid unique to the item (scope it to its feed before passing it). */
+  guid?: string;
+}
+
+export interface ClusterOptions {
+  /** Mean cosine similarity two groups need to merge. */
+  threshold?: number;
+  /** Terms with more postings than this do not generate candidate pairs. */
+  maxPostings?: number;
+  /** Multiplier for names and numbers. */
+  salientBoost?: number;
+  /** Similarity is multiplied by this when two headlines report opposite moves. */
+  oppositePenalty?: number;
+  /** How much a word's rarity in news at large counts next to its rarity in the day (0 = not at all). */
+  backgroundWeight?: number;
+  /** Rarity of words in news at large (default: the shipped model's vocabulary). */
+  rarity?: BackgroundRarity;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
+  threshold: 0.13,
+  maxPostings: 200,
+  salientBoost: 1,
+  oppositePenalty: 0.2,
+  backgroundWeight: 1,
+  rarity: { of: () => 1 },
+};
+
+/**
+ * The story of each item, as a number: equal numbers = one story. Stories are numbered 0, 1, 2… in the
+ * order of their first item.
+ */
+export function clusterStories(items: readonly StoryItem[], options: ClusterOptions = {}): number[] {
+  const o = { ...DEFAULT_CLUSTER_OPTIONS, rarity: options.rarity ?? defaultRarity(), ...options };
+  const n = items.length;
+  const groups = identityGroups(items);
+  const vectors = vectorize(items, o);
+  const edges = similarPairs(vectors, groups, o);
+  const roots = averageLinkage(n, groups, edges, o.threshold);
+  // Number stories by first appearance.
+  const numbers = new Map<number, number>();
+  return Array.from(roots, (r) => {
+    let id = numbers.get(r);
+    if (id === undefined) {
+      id = numbers.size;
+      numbers.set(r, id);
+    }
+    return id;
+  });
+}
+
+// ---------------------------------------------------------------- identity
+
+/** Item index → index of the first item sharing its guid or canonical link (union-find). */
+function identityGroups(items: readonly StoryItem[]): Int32Array {
+  const parent = Int32Array.from(items, (_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    while (parent[i] !== r) {
+      const next = parent[i] as number;
+      parent[i] = r;
+      i = next;
+    }
+    return r;
+  };
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const keys: string[] = [];
+    if (item.guid) keys.push(`g:${item.guid}`);
+    const link = item.url ? canonicalUrl(item.url) : undefined;
+    if (link) keys.push(`u:${link}`);
+    for (const key of keys) {
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else {
+        const a = find(first);
+        const b = find(i);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+  });
+  return Int32Array.from(items, (_, i) => find(i));
+}
+
+// ---------------------------------------------------------------- vectors
+
+interface Vector {
+  /** Term ids, ascending. */
+  ids: Int32Array;
+  /** L2-normalised weights, same order. */
+  weights: Float64Array;
+  direction: Direction;
+}
+
+function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Vector[] {
+  const { salientBoost, rarity, backgroundWeight } = o;
+  const rarityOf: number[] = [];
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  const raw = items.map((item) => {
+    const { terms, direction } = storyTerms(item.title, item.summary);
+    const tf = new Map<number, { w: number; salient: boolean }>();
+    for (const t of terms) {
+      let id = termIds.get(t.term);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(t.term, id);
+        df.push(0);
+        // Numbers are not in the vocabulary but are no rarer than words: they count as average.
+        rarityOf.push(/\d/.test(t.term) ? 0.7 : rarity.of(t.term));
+      }
+      const cur = tf.get(id);
+      if (cur) {
+        cur.w += t.weight;
+        cur.salient ||= t.salient;
+      } else tf.set(id, { w: t.weight, salient: t.salient });
+    }
+    for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
+    return { tf, direction };
+  });
+  const n = items.length;
+  return raw.map(({ tf, direction }) => {
+    const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
+    const weights = new Float64Array(ids.length);
+    let norm = 0;
+    ids.forEach((id, k) => {
+      const { w, salient } = tf.get(id) as { w: number; salient: boolean };
+      // Rarity in the day, damped (one day is a small sample: a word seen once is not 5× the evidence of
+      // one seen in a dozen items), times rarity in news at large.
+      const dayIdf = Math.sqrt(Math.log(1 + n / (df[id] as number)));
+      const idf = dayIdf * (1 - backgroundWeight + backgroundWeight * (rarityOf[id] as number));
+      // Sub-linear tf: a word said twice is not twice the evidence.
+      const v = (1 + Math.log(Math.max(w, 1))) * Math.min(w, 1) * idf * (salient ? salientBoost : 1);
+      weights[k] = v;
+      norm += v * v;
+    });
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / norm;
+    return { ids, weights, direction };
+  });
+}
+
+// ---------------------------------------------------------------- candidate pairs
+
+interface Edges {
+  /** Flattened pairs: a[k] < b[k], similarity s[k]. */
+  a: number[];
+  b: number[];
+  s: number[];
+}
+
+/**
+ * Cosine similarity of every pair of items that share a term with few enough postings, accumulated
+ * through the inverted index (each item against earlier items only). Pairs inside an identity group
+ * are skipped: they are one story already.
+ */
+function similarPairs(vectors: readonly Vector[], groups: Int32Array, o: Required<ClusterOptions>): Edges {
+  const postings: Array<{ items: number[]; weights: number[] }> = [];
+  const edges: Edges = { a: [], b: [], s: [] };
+  const acc = new Float64Array(vectors.length);
+  const touched: number[] = [];
+  // A pair below this can never matter: even merged with perfect partners it stays under the threshold.
+  const floor = o.threshold * 0.25;
+  vectors.forEach((v, i) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const id = v.ids[k] as number;
+      const w = v.weights[k] as number;
+      let list = postings[id];
+      if (!list) {
+        list = { items: [], weights: [] };
+        postings[id] = list;
+      }
+      if (list.items.length < o.maxPostings) {
+        for (let p = 0; p < list.items.length; p++) {
+          const j = list.items[p] as number;
+          if (acc[j] === 0) touched.push(j);
+          acc[j] = (acc[j] as number) + w * (list.weights[p] as number);
+        }
+        list.items.push(i);
+        list.weights.push(w);
+      }
+    }
+    for (const j of touched) {
+      let s = acc[j] as number;
+      acc[j] = 0;
+      if (groups[i] === groups[j]) continue;
+      const dj = (vectors[j] as Vector).direction;
+      if (v.direction !== 0 && dj !== 0 && v.direction !== dj) s *= o.oppositePenalty;
+      if (s >= floor) {
+        edges.a.push(j);
+        edges.b.push(i);
+        edges.s.push(s);
+      }
+    }
+    touched.length = 0;
+  });
+  return edges;
+}
+
+// ---------------------------------------------------------------- average linkage
+
+/**
+ * Merges groups while the best mean similarity between two groups clears `threshold`. Groups start as the
+ * identity groups; a missing pair counts as similarity 0. Returns each item's final group root.
+ */
+function averageLinkage(n: number, start: Int32Array, edges: Edges, threshold: number): Int32Array {
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) size[start[i] as number] = (size[start[i] as number] as number) + 1;
+  // Sum of similarities between two groups, per group: neighbour root → sum.
+  const links = new Map<number, Map<number, number>>();
+  const link = (x: number, y: number, s: number) => {
+    let m = links.get(x);
+    if (!m) {
+      m = new Map();
+      links.set(x, m);
+    }
+    m.set(y, (m.get(y) ?? 0) + s);
+  };
+  for (let k = 0; k < edges.s.length; k++) {
+    const x = start[edges.a[k] as number] as number;
+    const y = start[edges.b[k] as number] as number;
+    if (x === y) continue;
+    link(x, y, edges.s[k] as number);
+    link(y, x, edges.s[k] as number);
+  }
+
+  const heap = new MaxHeap();
+  const version = new Int32Array(n);
+  for (const [x, m] of links)
+    for (const [y, sum] of m)
+      if (x < y) heap.push(sum / ((size[x] as number) * (size[y] as number)), x, y, 0, 0);
+
+  const merged = Int32Array.from(start);
+  const alive = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (start[i] === i) alive[i] = 1;
+  for (let top = heap.pop(); top && top.score >= threshold; top = heap.pop()) {
+    const { x, y } = top;
+    if (!alive[x] || !alive[y] || version[x] !== top.vx || version[y] !== top.vy) continue;
+    // Merge y into x (x < y: the group keeps its first item's id).
+    alive[y] = 0;
+    size[x] = (size[x] as number) + (size[y] as number);
+    merged[y] = x;
+    version[x] = (version[x] as number) + 1;
+    const mx = links.get(x) ?? new Map<number, number>();
+    const my = links.get(y) ?? new Map<number, number>();
+    links.delete(y);
+    mx.delete(y);
+    for (const [z, s] of my) if (z !== x) mx.set(z, (mx.get(z) ?? 0) + s);
+    links.set(x, mx);
+    for (const [z, s] of mx) {
+      const mz = links.get(z);
+      if (!mz) continue;
+      mz.delete(y);
+      mz.set(x, s);
+      const [a, b] = x < z ? [x, z] : [z, x];
+      heap.push(
+        s / ((size[x] as number) * (size[z] as number)),
+        a,
+        b,
+        version[a] as number,
+        version[b] as number,
+      );
+    }
+  }
+  // Follow merges to the final root.
+  const root = (i: number): number => {
+    let r = i;
+    while (merged[r] !== r) r = merged[r] as number;
+    return r;
+  };
+  return Int32Array.from({ length: n }, (_, i) => root(start[i] as number));
+}
+
+interface HeapEntry {
+  score: number;
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+}
+
+/** Highest score first; equal scores by lower ids first, so the merge order is deterministic. */
+class MaxHeap {
+  readonly #items: HeapEntry[] = [];
+
+  push(score: number, x: number, y: number, vx: number, vy: number): void {
+    const items = this.#items;
+    items.push({ score, x, y, vx, vy });
+    let i = items.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(items[i] as HeapEntry, items[p] as HeapEntry)) break;
+      [items[i], items[p]] = [items[p] as HeapEntry, items[i] as HeapEntry];
+      i = p;
+    }
+  }
+
+  pop(): HeapEntry | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (!top || !last || items.length === 0) return top;
+    items[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < items.length && before(items[l] as HeapEntry, items[best] as HeapEntry)) best = l;
+      if (r < items.length && before(items[r] as HeapEntry, items[best] as HeapEntry)) best = r;
+      if (best === i) break;
+      [items[i], items[best]] = [items[best] as HeapEntry, items[i] as HeapEntry];
+      i = best;
+    }
+    return top;
+  }
+}
+
+function before(a: HeapEntry, b: HeapEntry): boolean {
+  return a.score !== b.score ? a.score > b.score : a.x !== b.x ? a.x < b.x : a.y < b.y;
+}
