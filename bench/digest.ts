@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSlackClient } from '../src/adapters/slack/web-client.ts';
+import { createDigestSlackClient } from '../src/adapters/slack/web-client.ts';
 import { loadConfig } from '../src/config.ts';
 import { buildBriefing } from '../src/core/briefing.ts';
 import { createCategorizer } from '../src/core/categorizer.ts';
@@ -44,14 +44,14 @@ export async function benchDigest(): Promise<Row[]> {
       const ids = Array.from({ length: CHANNELS }, (_, i) =>
         platform === 'discord' ? `${800000000000000000n + BigInt(i)}` : `C0BENCH${i}`,
       );
-      const service = new DigestService({
+      const service = await DigestService.open({
         dbPath: join(mkdtempSync(join(tmpdir(), 'briefer-bench-')), 'b.db'),
         briefings: { get: async () => ({ briefing }) },
         taxonomy,
         posters:
           platform === 'discord'
             ? { discord: DiscordPoster.create(discord.token, { api: discord.apiBase }) }
-            : { slack: new SlackPoster(createSlackClient(env, logger)) },
+            : { slack: new SlackPoster(createDigestSlackClient(env, logger)) },
         logger,
         catchUpMs: 3 * 3_600_000,
         configured: { channels: ids.map((id) => `${platform}:${id}`), time: '07:30', timezone: 'UTC' },

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: every benchmark in one run, printed as Markdown tables.
- * Names: summarizer, keyfacts, categorizer, startup, discord, slack, feeds, clustering, digest (default: all).
+ * Names: summarizer, keyfacts, categorizer, startup, discord, slack, feeds, clustering, load, soak, digest, scaleout, instances (default: all).
  * Each benchmark runs in its own process: a peer summarizer (lexrank, through `sugar`) rewrites
  * built-in prototypes, which would slow or break whatever ran after it in the same process.
  * Benchmarks report; tests never time anything.
@@ -44,9 +44,25 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
     title: 'Story clustering: items per refresh, and /brief while a 7,000-item feed refreshes',
     run: async () => (await import('./clustering.ts')).benchClustering(),
   },
+  load: {
+    title: 'Load: N requests in flight per platform on loopback (bot, fakes and load in one process)',
+    run: async () => (await import('./load.ts')).benchLoad(),
+  },
+  soak: {
+    title: 'Soak: memory over 600 refreshes (300 new items and a new 400 kB lead article each)',
+    run: async () => (await import('./soak.ts')).benchSoak(),
+  },
   digest: {
     title: 'Daily digest: channels posted per minute by one process',
     run: async () => (await import('./digest.ts')).benchDigest(),
+  },
+  scaleout: {
+    title: 'Scale-out: signed /brief HTTP interactions through a round-robin proxy to 1 and 3 processes',
+    run: async () => (await import('./scaleout.ts')).benchScaleout(),
+  },
+  instances: {
+    title: 'Daily digest: digests per minute with 1, 2 and 3 instances on one PostgreSQL',
+    run: async () => (await import('./digest-instances.ts')).benchDigestInstances(),
   },
 };
 

@@ -21,6 +21,9 @@ export async function runBuilt(entry) {
         );
         process.exit(1);
       }
+      process.stderr.write(
+        'briefer: the sources changed since dist/ was built and esbuild is not installed; running dist/ as built\n',
+      );
     }
   }
   await import(pathToFileURL(compiled).href);

@@ -16,11 +16,11 @@ export const brief: Command = {
       },
     ],
   },
-  async execute(args, { briefings }) {
+  async execute(args, { briefings, limits }) {
     const sentences = typeof args.sentences === 'number' ? args.sentences : undefined;
     const result = await briefings.get({ sentences });
     return {
-      view: { kind: 'brief', briefing: result.briefing },
+      view: { kind: 'brief', briefing: result.briefing, limits },
       visibility: 'public',
       notices: staleNotices(result),
     };

@@ -81,7 +81,7 @@ export const digest: Command = {
     const chat: ChatPlatform = platform;
     switch (action) {
       case 'on': {
-        const s = digests.subscribe({
+        const s = await digests.subscribe({
           platform: chat,
           channelId: channel.id,
           time: str(args.time),
@@ -91,7 +91,7 @@ export const digest: Command = {
           mention: str(args.mention),
           createdBy: ctx.user?.id,
         });
-        const status = digests.status(chat, channel.id);
+        const status = await digests.status(chat, channel.id);
         return message(
           'success',
           'Daily digest on',
@@ -99,7 +99,7 @@ export const digest: Command = {
         );
       }
       case 'off':
-        return digests.unsubscribe(chat, channel.id)
+        return (await digests.unsubscribe(chat, channel.id))
           ? message('success', 'Daily digest off', 'This channel will no longer get the daily digest.')
           : message('info', 'Daily digest', 'This channel had no daily digest.');
       case 'preview': {
@@ -111,7 +111,7 @@ export const digest: Command = {
         );
       }
       default: {
-        const status = digests.status(chat, channel.id);
+        const status = await digests.status(chat, channel.id);
         return status.subscription
           ? message('info', 'Daily digest', describe(status, ctx))
           : message(

@@ -17,7 +17,7 @@ export const headlines: Command = {
       },
     ],
   },
-  async execute(args, { briefings, taxonomy }) {
+  async execute(args, { briefings, taxonomy, limits }) {
     let category: string | undefined;
     if (typeof args.category === 'string' && args.category.trim()) {
       const found = findCategory(taxonomy, args.category);
@@ -36,7 +36,7 @@ export const headlines: Command = {
     }
     const result = await briefings.get();
     return {
-      view: { kind: 'headlines', briefing: result.briefing, category },
+      view: { kind: 'headlines', briefing: result.briefing, category, limits },
       visibility: 'public',
       notices: staleNotices(result),
     };

@@ -3,11 +3,12 @@
  * Adapters (console, Discord, Slack) and the digest take what they need from this one object.
  */
 import { createCommandRegistry } from '../commands/index.ts';
-import type { StoreProbe } from './adapters/ops-endpoints.ts';
+import { RenderCache } from './adapters/render-cache.ts';
 import type { CommandRegistry } from './commands/registry.ts';
 import type { CommandContext, Platform } from './commands/types.ts';
 import type { Config } from './config.ts';
 import { type Categorizer, createCategorizer } from './core/categorizer.ts';
+import type { HeadlineLimits } from './core/reply.ts';
 import { loadTaxonomy, type Taxonomy } from './core/taxonomy.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
@@ -23,6 +24,7 @@ import {
   type ReplayGuard,
   type SummaryCache,
 } from './store/shared-state.ts';
+import type { Store } from './store/store.ts';
 
 export interface App {
   config: Config;
@@ -32,15 +34,22 @@ export interface App {
   source: NewsSource;
   briefings: BriefingService;
   registry: CommandRegistry;
+  /** How many headlines chat and text views show. */
+  limits: HeadlineLimits;
   /**
    * Remembers signed requests already handled (Slack replay protection). In memory by default; the
    * store's shared one when several instances must agree.
    */
   replayGuard: ReplayGuard;
+  /** Rendered replies, once per briefing version, shared by the front ends. */
+  renderCache: RenderCache;
   /** The daily digest, once started (Discord/Slack runs only). */
   digests?: DigestControl;
-  /** The digest's store, for `/health` (Discord/Slack runs only). */
-  store?: StoreProbe;
+  /**
+   * The store (SQLite file or PostgreSQL), once opened (Discord/Slack runs and `briefer digest`):
+   * subscriptions, the digest ledger, and state instances share (`summaryCache`, `replayGuard`).
+   */
+  store?: Store;
   /** Served at `/metrics` when Briefer serves Discord or Slack; the console and CLI don't load it. */
   metrics?: Metrics;
   /** A per-invocation context for a command. */
@@ -80,6 +89,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       now: overrides.now,
       onFetch: (outcome) => app.metrics?.feedFetch(outcome),
     });
+  // One guard for Slack replays and AI-summary claims and budget: the store's when instances share one.
+  const replayGuard = overrides.replayGuard ?? new MemoryReplayGuard();
   const briefings = new BriefingService({
     source,
     categorizer,
@@ -88,9 +99,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     sentences: env.BRIEFER_SENTENCES,
     refreshMs: env.BRIEFER_REFRESH_MINUTES * 60_000,
     now: overrides.now,
-    leadSummarizer: createLeadSummarizer(config, overrides, logger),
+    leadSummarizer: createLeadSummarizer(config, { ...overrides, replayGuard }, logger),
   });
   const registry = createCommandRegistry();
+  const limits = { maxPerCategory: env.BRIEFER_MAX_PER_CATEGORY, maxHeadlines: env.BRIEFER_MAX_HEADLINES };
   const app: App = {
     config,
     logger,
@@ -99,7 +111,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     source,
     briefings,
     registry,
-    replayGuard: overrides.replayGuard ?? new MemoryReplayGuard(),
+    limits,
+    replayGuard,
+    renderCache: new RenderCache(),
     context: (platform, extra = {}) => ({
       platform,
       briefings,
@@ -108,6 +122,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       commands: registry.list(),
       digests: app.digests,
       metrics: app.metrics,
+      limits,
       ...extra,
     }),
   };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ConfigError } from './core/errors.ts';
+import { DEFAULT_HEADLINE_LIMITS } from './render/limits.ts';
 
 /** Unset and empty-string variables are the same thing: absent. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -11,6 +12,29 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const secret = z.string().trim().min(1);
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * `auto` (Discord's recommended count, all in this process), `N` (N shards, all here), `i,j/N`
+ * (shards i and j of N here, the others on other instances: each shard must run exactly once), or
+ * `none` (no gateway on this instance: HTTP interactions and digests only).
+ */
+export const discordShards = z
+  .string()
+  .trim()
+  .regex(
+    /^(none|auto|\d+|\d+(,\d+)*\/\d+)$/,
+    "expected auto, a shard count such as 4, this instance's shards such as 0,1/4, or none",
+  )
+  .transform((v, ctx): { count: number | 'auto'; ids?: number[] } => {
+    if (v === 'auto') return { count: 'auto' };
+    if (v === 'none') return { count: 0 };
+    const [ids, total] = v.includes('/') ? v.split('/') : [undefined, v];
+    const count = Number(total);
+    const list = ids?.split(',').map(Number);
+    if (count < 1 || (list ?? []).some((i) => i >= count))
+      ctx.addIssue({ code: 'custom', message: `shard ids must be below the shard count ${count}` });
+    return list ? { count, ids: [...new Set(list)] } : { count };
+  });
 const httpUrl = z.url({ protocol: /^https?$/ });
 /** `1`/`true`/`yes` or `0`/`false`/`no`. */
 const flag = z
@@ -76,6 +100,9 @@ export const EnvSchema = z.object({
   BRIEFER_MAX_BYTES: positiveInt(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
   BRIEFER_MAX_FEED_ITEMS: positiveInt(1, 100_000).default(500),
   BRIEFER_MAX_ITEMS: positiveInt(1, 1_000_000).default(5000),
+  /** A briefing is brief: headlines shown per category and in all (chat and text; JSON keeps all). */
+  BRIEFER_MAX_PER_CATEGORY: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxPerCategory),
+  BRIEFER_MAX_HEADLINES: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxHeadlines),
   /** Sent with every feed and article request; publishers like a contact address in it. */
   BRIEFER_USER_AGENT: optional(
     z
@@ -125,6 +152,14 @@ export const EnvSchema = z.object({
   DIGEST_TIME: timeOfDay.default('07:30'),
   DIGEST_TZ: timeZone.default('UTC'),
   DIGEST_CATCHUP_HOURS: z.coerce.number().min(0).max(24).default(3),
+  /** How long one digest post may take before its outcome counts as unknown (and is confirmed). */
+  DIGEST_POST_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
+  /** Between digest scheduler ticks: how soon a change or a dead instance's claim is noticed. */
+  DIGEST_POLL_SECONDS: positiveInt(1, 300).default(10),
+  /** How long a digest claim outlives its instance (renewed every third of it while working). */
+  DIGEST_LEASE_SECONDS: positiveInt(3, 600).default(15),
+  /** Discord gateway shards this process runs (discord.js sharding); unset = one connection. */
+  DISCORD_SHARDS: optional(discordShards),
 
   /** An OpenAI-compatible base URL (docs/ai-summaries.md); unset = extractive summaries only. */
   BRIEFER_LLM_URL: optional(httpUrl),
@@ -213,7 +248,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env, options: LoadOp
   return {
     env,
     platforms: {
-      discordGateway: Boolean(env.DISCORD_TOKEN),
+      discordGateway: Boolean(env.DISCORD_TOKEN) && env.DISCORD_SHARDS?.count !== 0,
       discordHttp: Boolean(env.DISCORD_PUBLIC_KEY),
       slack: Boolean(env.SLACK_BOT_TOKEN),
       slackSocketMode: Boolean(env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN),

@@ -15,10 +15,18 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
 async function main(): Promise<number> {
   loadEnvFile();
   const config = loadConfig();
-  const app = createApp(config);
   const { platforms } = config;
+  const serving = platforms.discordGateway || platforms.discordHttp || platforms.slack;
+  // The store opens first: a bad BRIEFER_DB stops start-up with one clear line. Its summary cache and
+  // replay guard are shared by every instance on the same database.
+  const { openConfiguredStore } = await import('./store/store.ts');
+  const store = serving ? await openConfiguredStore(config.env) : undefined;
+  const app = createApp(
+    config,
+    store ? { summaryCache: store.summaryCache, replayGuard: store.replayGuard } : {},
+  );
 
-  if (!platforms.discordGateway && !platforms.discordHttp && !platforms.slack) {
+  if (!store) {
     const { runConsole } = await import('./adapters/console/console-adapter.ts');
     // A source that cannot be read is reported now, as one line, rather than on every command.
     await app.briefings.refresh({ throwOnError: true });
@@ -34,11 +42,10 @@ async function main(): Promise<number> {
   // Warm the cache first so the first command answers at once, and a broken source is reported now.
   await app.briefings.refresh();
   app.briefings.start();
-  // The digest's database opens first: a bad BRIEFER_DB stops start-up with one clear line.
+  app.store = store;
   const { createDigestService } = await import('./schedule/create-digest.ts');
-  const digest = createDigestService(app);
+  const digest = await createDigestService(app, store);
   app.digests = digest;
-  app.store = digest;
   if (platforms.discordGateway || platforms.discordHttp) {
     const { startDiscord } = await import('./adapters/discord/start.ts');
     running.push(...(await startDiscord(app)));
@@ -62,8 +69,14 @@ async function main(): Promise<number> {
       app.logger.info({ signal }, 'shutting down');
       app.briefings.stop();
       // Every front end stops taking new work and finishes what it accepted (replies, deferred edits,
-      // digest posts); a front end that hangs must not keep the process past the deadline.
-      const stopping = Promise.allSettled(running.reverse().map((r) => r.stop())).then(() => true);
+      // digest posts); a front end that hangs must not keep the process past the deadline. The store
+      // closes last, once everything that writes to it has stopped.
+      const stopping = Promise.allSettled(running.reverse().map((r) => r.stop()))
+        .then(() => store.close())
+        .then(
+          () => true,
+          () => true,
+        );
       const deadline = new Promise<boolean>((r) => setTimeout(() => r(false), SHUTDOWN_DEADLINE_MS).unref());
       void Promise.race([stopping, deadline]).then(resolve);
     };

@@ -18,6 +18,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the headline limits, 5 per category and 40 in all by default', () => {
+    expect(loadConfig({}).env).toMatchObject({ BRIEFER_MAX_PER_CATEGORY: 5, BRIEFER_MAX_HEADLINES: 40 });
+    const { env } = loadConfig({ BRIEFER_MAX_PER_CATEGORY: '3', BRIEFER_MAX_HEADLINES: '12' });
+    expect(env).toMatchObject({ BRIEFER_MAX_PER_CATEGORY: 3, BRIEFER_MAX_HEADLINES: 12 });
+    expect(() => loadConfig({ BRIEFER_MAX_PER_CATEGORY: '0' })).toThrow(
+      /BRIEFER_MAX_PER_CATEGORY:.*\(got "0"\)/,
+    );
+    expect(() => loadConfig({ BRIEFER_MAX_HEADLINES: 'lots' })).toThrow(/BRIEFER_MAX_HEADLINES:/);
+  });
+
   it('treats empty strings as unset', () => {
     const { platforms, env } = loadConfig({
       DISCORD_TOKEN: '',

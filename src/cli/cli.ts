@@ -14,7 +14,7 @@ import { createLogger } from '../log.ts';
 import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
 import { renderText } from '../render/text.ts';
-import { categorizeLines } from './categorize-command.ts';
+import { categorizeBatch, categorizeLines } from './categorize-command.ts';
 import { clusterLines } from './cluster-command.ts';
 import { type ModelSummarizer, summarizeBatch, summarizeOne } from './summarize-command.ts';
 
@@ -28,6 +28,7 @@ Usage:
   briefer summarize --jsonl                      {"id","text","sentences"} per line → {"id","summary"}
   briefer summarize --llm [--json|--jsonl]       the same, written by the configured model (BRIEFER_LLM_URL)
   briefer categorize                             one headline per line → one JSON line each
+  briefer categorize --jsonl                     {"id","title","summary"?} per line → {"id","category","confidence","scores"}
   briefer cluster                                {"id","title","source",…} per line → {"id","story"}
   briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
 
@@ -123,7 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'categorize': {
       const app = makeApp(values.source, io);
-      await categorizeLines(io.stdin, io.stdout, app.categorizer);
+      await (values.jsonl ? categorizeBatch : categorizeLines)(io.stdin, io.stdout, app.categorizer);
       return 0;
     }
     case 'brief':
@@ -160,7 +161,13 @@ async function postDigestNow(app: App, channel: string | undefined, io: CliIo): 
     );
   await app.briefings.refresh({ throwOnError: true });
   const { createDigestService } = await import('../schedule/create-digest.ts');
-  const digest = createDigestService(app);
+  const { openConfiguredStore } = await import('../store/store.ts');
+  const store = await openConfiguredStore(app.config.env);
+  app.store = store;
+  const digest = await createDigestService(app, store).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   try {
     const { messageIds } = await digest.preview(platform, m[2] as string);
     io.stdout.write(
@@ -173,6 +180,7 @@ async function postDigestNow(app: App, channel: string | undefined, io: CliIo): 
     });
   } finally {
     await digest.stop();
+    await store.close();
   }
 }
 
@@ -225,6 +233,7 @@ function formatReply(app: App, reply: Awaited<ReturnType<typeof runCommand>>, fo
     return JSON.stringify(json, null, 2);
   }
   if (view.kind === 'story') return storyMarkdown(b);
-  if (view.kind === 'headlines') return headlinesMarkdown(b, app.taxonomy, view.category);
-  return briefingMarkdown(b, app.taxonomy);
+  if (view.kind === 'headlines')
+    return headlinesMarkdown(b, app.taxonomy, { only: view.category, limits: view.limits });
+  return briefingMarkdown(b, app.taxonomy, { limits: view.limits });
 }

@@ -3,7 +3,7 @@
  * platform-neutral Reply. Adapters register commands from the definitions and render the replies.
  */
 import type { CommandArgs, CommandDefinition, OptionChoice } from '../core/command-definition.ts';
-import type { Reply } from '../core/reply.ts';
+import type { HeadlineLimits, Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -27,6 +27,8 @@ export interface CommandContext {
   digests?: DigestControl;
   /** Where `runCommand` records each command served, when this process serves metrics. */
   metrics?: Metrics;
+  /** How many headlines chat and text views show (from the configuration); renderers' defaults when absent. */
+  limits?: HeadlineLimits;
 }
 
 export interface Command {

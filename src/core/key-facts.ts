@@ -11,8 +11,9 @@ import type { KeyFact, KeyFactType, Story } from './schemas.ts';
 import { isBoilerplate } from './text/boilerplate.ts';
 import { PLACES } from './text/gazetteer.ts';
 import { isCommonWord, isFunctionWord, isGivenName } from './text/lexicon.ts';
+import type { Mention } from './text/mention.ts';
 import { nameMentions } from './text/names.ts';
-import { type Mention, numericMentions } from './text/numeric-facts.ts';
+import { numericMentions } from './text/numeric-facts.ts';
 import { splitSentences } from './text/sentences.ts';
 
 /** Options for {@link extractKeyFacts}. */

@@ -62,6 +62,12 @@ const FRESH = 0.6;
 const ON_TOPIC = 2;
 /** Only the best-ranked description sentences are offered to the article. */
 const OFFERED = 3;
+/** Sentences read from one description: a feed that sends a whole article as its description is still one voice. */
+const MAX_PER_DESCRIPTION = 12;
+/** Characters read from one description. */
+const MAX_DESCRIPTION_CHARS = 5_000;
+/** Sentences ranked in all: centrality is quadratic in them. */
+const MAX_POOLED = 300;
 /** Article sentences compared for novelty: the summarizer ranks no more than this many either. */
 const MAX_ARTICLE_SENTENCES = 400;
 
@@ -146,26 +152,29 @@ function pool(descriptions: readonly OutletDescription[], vocabulary: Map<string
     const text = cleanInline(d.text);
     if (!text || isBoilerplate(text)) return;
     let position = 0;
-    splitSentences(text).forEach((sentence, i) => {
-      const furniture = isBoilerplate(sentence);
-      const key = sentence.toLowerCase();
-      const fresh = !seen.has(key);
-      seen.add(key);
-      out.push({
-        text: sentence,
-        outlet: d.outlet,
-        paragraph,
-        sentence: i,
-        index: out.length,
-        position,
-        // Furniture gets no words: it must not make two outlets' sentences look alike either.
-        bag: furniture
-          ? { ids: new Int32Array(0), counts: new Float64Array(0) }
-          : bagOf(sentence, vocabulary),
-        candidate: fresh && !furniture && words(sentence).length >= MIN_WORDS && !TRUNCATED.test(sentence),
+    splitSentences(text.slice(0, MAX_DESCRIPTION_CHARS))
+      .slice(0, MAX_PER_DESCRIPTION)
+      .forEach((sentence, i) => {
+        if (out.length >= MAX_POOLED) return;
+        const furniture = isBoilerplate(sentence);
+        const key = sentence.toLowerCase();
+        const fresh = !seen.has(key);
+        seen.add(key);
+        out.push({
+          text: sentence,
+          outlet: d.outlet,
+          paragraph,
+          sentence: i,
+          index: out.length,
+          position,
+          // Furniture gets no words: it must not make two outlets' sentences look alike either.
+          bag: furniture
+            ? { ids: new Int32Array(0), counts: new Float64Array(0) }
+            : bagOf(sentence, vocabulary),
+          candidate: fresh && !furniture && words(sentence).length >= MIN_WORDS && !TRUNCATED.test(sentence),
+        });
+        if (!furniture) position++;
       });
-      if (!furniture) position++;
-    });
   });
   return out;
 }

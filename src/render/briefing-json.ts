@@ -1,11 +1,18 @@
 /**
- * The documented JSON shape of `briefer brief --format json`:
- * { generatedAt, source, lead: { title, url?, summaryKind: "model"|"extractive", model?, summary: [sentence],
- *   whyItMatters?, overview?, extractiveSummary?, summaryPositions: [{paragraph, sentence, index}],
- *   keyFacts: [{type, text}], totalSentences }, headlines: [{ title, category, confidence, url?, source? }],
+ * The documented JSON shape of `briefer brief --format json` (see docs/commands.md):
+ * { generatedAt, source, lead: { title, url?, storyId, outlets: [{name, url?}], summaryKind: "model"|"extractive",
+ *   model?, summary: [sentence], whyItMatters?, overview?, extractiveSummary?,
+ *   summaryPositions: [{paragraph, sentence, index}], keyFacts: [{type, text}], totalSentences },
+ *   headlines: [{ title, category, confidence, url?, source?, publishedAt?, storyId, outlets }],
  *   categories: { id: count } }
+ * JSON keeps every headline (the chat and text limits do not apply); links are clean (entities decoded,
+ * tracking removed).
  */
-import type { Briefing } from '../core/schemas.ts';
+import { cleanUrl } from '../core/clean-url.ts';
+import type { Briefing, Outlet } from '../core/schemas.ts';
+
+const clean = (url: string | undefined) => (url ? { url: cleanUrl(url) } : {});
+const outletsJson = (outlets: readonly Outlet[]) => outlets.map((o) => ({ name: o.name, ...clean(o.url) }));
 
 export function briefingToJson(b: Briefing) {
   return {
@@ -13,7 +20,9 @@ export function briefingToJson(b: Briefing) {
     source: b.source,
     lead: {
       title: b.lead.title ?? null,
-      ...(b.lead.url ? { url: b.lead.url } : {}),
+      ...clean(b.lead.url),
+      storyId: b.lead.storyId,
+      outlets: outletsJson(b.lead.outlets),
       // summaryKind/model: which summary this is (docs/ai-summaries.md); positions are the extractive one's.
       summaryKind: b.lead.summaryKind ?? 'extractive',
       ...(b.lead.summaryKind === 'model' && b.lead.modelSummary
@@ -37,9 +46,11 @@ export function briefingToJson(b: Briefing) {
       title: h.title,
       category: h.category,
       confidence: Number(h.confidence.toFixed(4)),
-      ...(h.url ? { url: h.url } : {}),
+      ...clean(h.url),
       ...(h.source ? { source: h.source } : {}),
-      outlets: h.outlets,
+      ...(h.publishedAt ? { publishedAt: h.publishedAt } : {}),
+      storyId: h.storyId,
+      outlets: outletsJson(h.outlets),
     })),
     categories: b.categories,
   };

@@ -14,16 +14,23 @@ import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
 import {
+  ALSO_REPORTED_BY,
   footerLine,
-  headlineGroups,
+  headlineMeta,
   keyFactsByType,
   leadSummary,
   leadSummaryText,
-  leadTitle,
+  leadView,
+  moreHeadlinesNote,
+  moreNote,
+  type OutletView,
+  outletsLabel,
+  selectHeadlines,
 } from './briefing-view.ts';
 import { KEY_FACT_LABELS } from './labels.ts';
-import { DISCORD } from './limits.ts';
-import { truncate } from './truncate.ts';
+import { DISCORD, type HeadlineLimits } from './limits.ts';
+import { joinWithin, truncate } from './truncate.ts';
+import { MARKDOWN_LINK_BREAKERS, percentEncodeChars } from './url-escape.ts';
 
 export interface DiscordEmbed {
   title?: string;
@@ -65,6 +72,8 @@ const MAX_LINE = 1000;
 const MAX_LINK_URL = 512;
 /** In /brief the lead leaves room for headlines on the first page. */
 const BRIEF_LEAD_BUDGET = 3000;
+/** The lead's "Also reported by" line: whole links, as many as fit, then "and N others". */
+const ALSO_MAX = 900;
 /** Room kept in each message for the page suffix of the footer (" · 100/100"). */
 const PAGE_SUFFIX_RESERVE = 12;
 
@@ -116,11 +125,7 @@ export function hexColor(hex: string): number {
 /** `[title](url)`; a URL that would break the markdown is percent-encoded, a huge one dropped. */
 function link(text: string, url: string | undefined): string {
   if (!url || url.length > MAX_LINK_URL) return text;
-  const safeUrl = url.replace(
-    /[()\s<>]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-  return `[${text}](${safeUrl})`;
+  return `[${text}](${percentEncodeChars(url, MARKDOWN_LINK_BREAKERS)})`;
 }
 
 /** Autocomplete choices within Discord's limits (25 choices, names and values ≤ 100). */
@@ -167,9 +172,14 @@ export interface DiscordPage {
 export function renderDiscordPage(
   reply: Reply,
   taxonomy: Taxonomy,
-  options: { page?: number; pageId?: (page: number) => string } = {},
+  options: {
+    page?: number;
+    pageId?: (page: number) => string;
+    /** `renderDiscordMessages(reply, taxonomy)` made earlier (the adapters' render cache). */
+    messages?: readonly DiscordMessagePayload[];
+  } = {},
 ): DiscordPage {
-  const all = renderDiscordMessages(reply, taxonomy);
+  const all = options.messages ?? renderDiscordMessages(reply, taxonomy);
   const page = Math.min(Math.max(0, Math.trunc(options.page ?? 0)), all.length - 1);
   const payload = { ...(all[page] as DiscordMessagePayload) };
   if (all.length > 1 && options.pageId) {
@@ -211,11 +221,16 @@ interface Page {
 function renderView(view: View, taxonomy: Taxonomy): Page[] {
   switch (view.kind) {
     case 'brief':
-      return briefingPages(view.briefing, taxonomy, { lead: true, headlines: true });
+      return briefingPages(view.briefing, taxonomy, { lead: true, headlines: true, limits: view.limits });
     case 'story':
       return briefingPages(view.briefing, taxonomy, { lead: true, headlines: false });
     case 'headlines':
-      return briefingPages(view.briefing, taxonomy, { lead: false, headlines: true, only: view.category });
+      return briefingPages(view.briefing, taxonomy, {
+        lead: false,
+        headlines: true,
+        only: view.category,
+        limits: view.limits,
+      });
     case 'help':
       return [{ embeds: [helpEmbed(view.commands)], components: [] }];
     case 'message':
@@ -226,7 +241,7 @@ function renderView(view: View, taxonomy: Taxonomy): Page[] {
 function briefingPages(
   b: Briefing,
   taxonomy: Taxonomy,
-  what: { lead: boolean; headlines: boolean; only?: string },
+  what: { lead: boolean; headlines: boolean; only?: string; limits?: HeadlineLimits },
 ): Page[] {
   const footer = truncate(plain(footerLine(b)), DISCORD.footerText - PAGE_SUFFIX_RESERVE);
   const packer = new EmbedPacker(footer.length + PAGE_SUFFIX_RESERVE);
@@ -237,25 +252,32 @@ function briefingPages(
     packer.add(leadEmbed(b, budget));
   }
   if (what.headlines) {
-    const groups = headlineGroups(b, taxonomy, what.only);
-    if (groups.length === 0) {
+    const selection = selectHeadlines(b, taxonomy, { only: what.only, limits: what.limits });
+    if (selection.groups.length === 0) {
       const label = what.only ? (findCategory(taxonomy, what.only)?.label ?? what.only) : undefined;
       packer.add({
         color: COLORS.info,
         description: safeText(label ? `No headlines in ${label} today.` : 'No headlines today.'),
       });
     }
-    for (const g of groups) {
+    for (const g of selection.groups) {
       const title = truncate(
-        safeText(`${g.category.emoji} ${g.category.label} · ${g.headlines.length}`),
+        safeText(`${g.category.emoji} ${g.category.label} · ${g.total}`),
         DISCORD.embedTitle - 10,
       );
       const lines = g.headlines.map((h) => {
-        const extra = h.outlets.map((o) => o.name).join(', ');
-        const title = link(safeText(truncate(h.title, 300)), h.url);
-        return `• ${title}${extra ? ` — ${safeText(extra)}` : ''}`;
+        const meta = [outletsLabel(h.outlets, safeText), ...headlineMeta(h, g.category).map(safeText)];
+        const tail = meta.filter(Boolean).join(' · ');
+        return `• ${link(safeText(truncate(h.title, 300)), h.url)}${tail ? ` — ${tail}` : ''}`;
       });
+      const more = moreNote(g.hidden);
+      if (more) lines.push(`*${more}*`);
       packer.addList(title, `${title} (cont.)`, hexColor(g.category.color), lines);
+    }
+    const more = moreHeadlinesNote(selection.hidden);
+    if (more) {
+      const hint = what.only ? '' : ' · `/headlines <category>` shows more of one category';
+      packer.add({ color: COLORS.info, description: `*${more}*${hint}` });
     }
   }
   const pages = packer.pages();
@@ -264,26 +286,37 @@ function briefingPages(
     if (last) last.footer = { text: pages.length > 1 ? `${footer} · ${i + 1}/${pages.length}` : footer };
     const components: DiscordActionRow[] = [];
     // A story page links to the article; a button is easier to hit than the title on mobile.
-    if (what.lead && !what.headlines && b.lead.url && b.lead.url.length <= MAX_LINK_URL) {
+    const url = leadView(b).url;
+    if (what.lead && !what.headlines && url && url.length <= MAX_LINK_URL) {
       components.push({
         type: 1,
-        components: [{ type: 2, style: 5, label: 'Read the story', url: b.lead.url }],
+        components: [{ type: 2, style: 5, label: 'Read the story', url }],
       });
     }
     return { embeds, components };
   });
 }
 
-/** The lead story: title (linked), summary, key facts as fields; shrunk to fit `budget` characters. */
+/**
+ * The lead story: title (linked), summary, the other outlets carrying it, key facts as fields; shrunk
+ * to fit `budget` characters. The outlets line is kept whole (its links must not be cut): only the
+ * summary and facts shrink.
+ */
 function leadEmbed(b: Briefing, budget: number): DiscordEmbed {
+  const lead = leadView(b);
   const summary = leadSummaryText(b);
+  const also = alsoReportedLine(lead.alsoReportedBy);
+  const alsoPart = also ? `\n\n${also}` : '';
   const embed: DiscordEmbed = {
     color: COLORS.lead,
     author: { name: truncate(plain(`📰 Lead story · ${leadSummary(b).label}`), DISCORD.authorName) },
-    title: truncate(safeText(leadTitle(b)), DISCORD.embedTitle),
-    description: truncate(summary ? safeText(summary) : '*No summary available.*', DISCORD.embedDescription),
+    title: truncate(safeText(lead.title), DISCORD.embedTitle),
+    description: truncate(
+      summary ? safeText(summary) : '*No summary available.*',
+      DISCORD.embedDescription - alsoPart.length,
+    ),
   };
-  if (b.lead.url) embed.url = b.lead.url;
+  if (lead.url && lead.url.length <= MAX_LINK_URL) embed.url = lead.url;
   const facts = keyFactsByType(b.lead.keyFacts).slice(0, DISCORD.fieldsPerEmbed);
   if (facts.length) {
     embed.fields = facts.map((g) => {
@@ -295,7 +328,18 @@ function leadEmbed(b: Briefing, budget: number): DiscordEmbed {
       };
     });
   }
-  return fitEmbed(embed, budget);
+  const fitted = fitEmbed(embed, budget - alsoPart.length);
+  fitted.description = `${fitted.description ?? ''}${alsoPart}`;
+  return fitted;
+}
+
+/** "**Also reported by:** [BBC](…), [Reuters](…), NPR and 4 others", within {@link ALSO_MAX}. */
+function alsoReportedLine(outlets: readonly OutletView[]): string {
+  if (outlets.length === 0) return '';
+  const head = `**${ALSO_REPORTED_BY}:** `;
+  const items = outlets.map((o) => link(safeText(truncate(o.name, 100)), o.url));
+  const others = (n: number) => ` and ${n} other${n === 1 ? '' : 's'}`;
+  return `${head}${joinWithin(items, ', ', ALSO_MAX - head.length, others)}`;
 }
 
 /** Shrinks the description, then the longest field values, then drops fields until the embed fits. */

@@ -1,3 +1,5 @@
+import type { HeadlineLimits } from '../core/reply.ts';
+
 /**
  * Every platform limit Briefer respects, in one place. Renderers import these; nothing else hard-codes them.
  * Sources: Discord API docs (message/embed/component limits), Slack Block Kit reference.
@@ -40,3 +42,8 @@ export const SLACK = {
   actionValue: 2000,
   responseUrlPosts: 5,
 } as const;
+
+export type { HeadlineLimits };
+
+/** The defaults of BRIEFER_MAX_PER_CATEGORY and BRIEFER_MAX_HEADLINES; renderers use them when a view has none. */
+export const DEFAULT_HEADLINE_LIMITS: HeadlineLimits = { maxPerCategory: 5, maxHeadlines: 40 };

@@ -17,18 +17,28 @@ import type { CommandDefinition } from '../core/command-definition.ts';
 import { usageOf } from '../core/command-definition.ts';
 import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
-import type { Taxonomy } from '../core/taxonomy.ts';
+import type { Category, Taxonomy } from '../core/taxonomy.ts';
+import { findCategory } from '../core/taxonomy-lookup.ts';
 import {
+  ALSO_REPORTED_BY,
   footerLine,
-  headlineGroups,
+  type HeadlineSelection,
+  type HeadlineView,
+  headlineMeta,
   keyFactsByType,
   leadSummary,
   leadSummaryText,
-  leadTitle,
+  leadView,
+  moreHeadlinesNote,
+  moreNote,
+  type OutletView,
+  outletsLabel,
+  selectHeadlines,
 } from './briefing-view.ts';
 import { KEY_FACT_LABELS } from './labels.ts';
-import { SLACK } from './limits.ts';
-import { truncate } from './truncate.ts';
+import { type HeadlineLimits, SLACK } from './limits.ts';
+import { joinWithin, truncate } from './truncate.ts';
+import { percentEncodeChars } from './url-escape.ts';
 
 export type SlackBlock = types.KnownBlock;
 
@@ -61,7 +71,10 @@ export const SLACK_SHARE_ACTION = 'briefer_share';
 const HEADLINE_TITLE_MAX = 300;
 /** A link longer than this is dropped (the title is still shown) rather than eat a section. */
 const URL_MAX = 1000;
+/** Each outlet name is cut to this. */
 const SOURCE_MAX = 80;
+/** The lead's "Also reported by" line: whole links, as many as fit, then "and N others". */
+const ALSO_MAX = 1500;
 /** Per key-fact field, so seven fields stay well inside one message. */
 const FACT_FIELD_MAX = 500;
 const NOTICE_MAX = 500;
@@ -97,10 +110,7 @@ export function sanitizeUrl(url: string | undefined): string | undefined {
     return undefined;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  const safe = parsed.href.replace(
-    /[|<>\s]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  const safe = percentEncodeChars(parsed.href, /[|<>\s]/g);
   return safe.length <= URL_MAX ? safe : undefined;
 }
 
@@ -217,10 +227,10 @@ function headerUnit(text: string): Unit {
 }
 
 function storyUnits(b: Briefing): Unit[] {
-  const title = leadTitle(b);
-  const units: Unit[] = [headerUnit(`📰 ${title}`)];
+  const lead = leadView(b);
+  const units: Unit[] = [headerUnit(`📰 ${lead.title}`)];
 
-  const link = sanitizeUrl(b.lead.url);
+  const link = sanitizeUrl(lead.url);
   const linkLine = link ? `\n<${link}|Read the full story →>` : '';
   const summaryPlain = leadSummaryText(b) || 'No summary available.';
   units.push({
@@ -232,6 +242,14 @@ function storyUnits(b: Briefing): Unit[] {
   const { label } = leadSummary(b);
   const condensed = label.startsWith('AI summary') ? label : `Summary: ${label}`;
   units.push({ block: context([escapeMrkdwn(condensed)]), plain: '', headlines: 0 });
+
+  if (lead.alsoReportedBy.length) {
+    units.push({
+      block: context([alsoReportedLine(lead.alsoReportedBy)]),
+      plain: `${ALSO_REPORTED_BY}: ${lead.alsoReportedBy.map((o) => o.name).join(', ')}`,
+      headlines: 0,
+    });
+  }
 
   const facts = keyFactsByType(b.lead.keyFacts).slice(0, SLACK.sectionFields);
   if (facts.length) {
@@ -251,41 +269,63 @@ function storyUnits(b: Briefing): Unit[] {
   return units;
 }
 
-function headlineLine(h: Briefing['headlines'][number]): string {
+/** "*Also reported by:* <…|BBC>, <…|Reuters>, NPR and 4 others", links never cut. */
+function alsoReportedLine(outlets: readonly OutletView[]): string {
+  const head = `*${ALSO_REPORTED_BY}:* `;
+  const items = outlets.map((o) => mrkdwnLink(o.url, truncate(o.name, SOURCE_MAX)));
+  const others = (n: number) => ` and ${n} other${n === 1 ? '' : 's'}`;
+  return `${head}${joinWithin(items, ', ', ALSO_MAX - head.length, others)}`;
+}
+
+/** "• <url|Title> · _BBC and 3 others · 2 h ago_ · likely Health" */
+function headlineLine(h: HeadlineView, category: Category): string {
   const title = truncate(h.title, HEADLINE_TITLE_MAX);
-  const sources = h.outlets.map((o) => o.name);
-  const extra = sources.length ? ` · _${escapeMrkdwn(truncate(sources.join(', '), SOURCE_MAX))}_` : '';
-  return `• ${mrkdwnLink(h.url, title)}${extra}`;
+  const outlets = outletsLabel(
+    h.outlets.map((o) => ({ name: truncate(o.name, SOURCE_MAX) })),
+    escapeMrkdwn,
+  );
+  const meta = [outlets, ...headlineMeta(h, category).map(escapeMrkdwn)].filter(Boolean).join(' · ');
+  return `• ${mrkdwnLink(h.url, title)}${meta ? ` · _${meta}_` : ''}`;
 }
 
 /** Headlines by category: one or more sections per category, each within a section's limit. */
-function headlineUnits(b: Briefing, taxonomy: Taxonomy, only?: string): Unit[] {
+function headlineUnits(selection: HeadlineSelection, only?: string): Unit[] {
   const units: Unit[] = [];
-  for (const { category, headlines } of headlineGroups(b, taxonomy, only)) {
+  for (const { category, headlines, total, hidden } of selection.groups) {
     const name = `${category.emoji} ${escapeMrkdwn(category.label)}`;
     const plainName = `${category.emoji} ${category.label}`;
-    let head = `*${name}* (${headlines.length})`;
+    let head = `*${name}* (${total})`;
     let lines: string[] = [];
     let plainLines: string[] = [];
+    let count = 0;
     const flush = () => {
       if (lines.length === 0) return;
       units.push({
         block: section([head, ...lines].join('\n')),
         plain: [plainName, ...plainLines].join('\n'),
-        headlines: lines.length,
+        headlines: count,
       });
       head = `*${name}* (continued)`;
       lines = [];
       plainLines = [];
+      count = 0;
     };
-    for (const h of headlines) {
-      // Each line is bounded (title, source and URL are capped), so it always fits an empty section.
-      const line = headlineLine(h);
+    const add = (line: string, plainLine: string, isHeadline: boolean) => {
       if ([head, ...lines, line].join('\n').length > SLACK.sectionText) flush();
       lines.push(line);
-      plainLines.push(`• ${h.title}`);
-    }
+      plainLines.push(plainLine);
+      if (isHeadline) count++;
+    };
+    // Each line is bounded (title, outlets and URL are capped), so it always fits an empty section.
+    for (const h of headlines) add(headlineLine(h, category), `• ${h.title}`, true);
+    const more = moreNote(hidden);
+    if (more) add(`_${more}_`, more, false);
     flush();
+  }
+  const more = moreHeadlinesNote(selection.hidden);
+  if (more) {
+    const hint = only ? '' : ` · ${HEADLINES_COMMAND} shows more of one category`;
+    units.push({ block: context([`_${more}_${hint}`]), plain: more, headlines: 0 });
   }
   return units;
 }
@@ -295,15 +335,11 @@ function footerUnit(b: Briefing): Unit {
   return { block: context([`🕒 ${fitEscaped(line, 500)}`]), plain: line, headlines: 0, footer: true };
 }
 
-function countHeadlines(b: Briefing, taxonomy: Taxonomy, only?: string): number {
-  return headlineGroups(b, taxonomy, only).reduce((n, g) => n + g.headlines.length, 0);
-}
-
-function headlinesHeading(b: Briefing, taxonomy: Taxonomy, only?: string): string {
-  const total = countHeadlines(b, taxonomy, only);
-  const category = only ? headlineGroups(b, taxonomy, only)[0]?.category : undefined;
-  if (only && category) return `${category.emoji} ${category.label} headlines (${total})`;
-  return `🗞️ Headlines (${total})`;
+function headlinesHeading(selection: HeadlineSelection, taxonomy: Taxonomy, only?: string): string {
+  const count = selection.hidden ? `${selection.shown} of ${selection.total}` : `${selection.total}`;
+  const category = only ? findCategory(taxonomy, only) : undefined;
+  if (category) return `${category.emoji} ${category.label} headlines (${count})`;
+  return `🗞️ Headlines (${count})`;
 }
 
 function noHeadlinesUnit(only?: string): Unit {
@@ -345,31 +381,35 @@ function viewUnits(view: View, taxonomy: Taxonomy): Unit[] {
   switch (view.kind) {
     case 'brief': {
       const b = view.briefing;
-      const heads = headlineUnits(b, taxonomy);
       return [
         ...storyUnits(b),
         { block: { type: 'divider' }, plain: '', headlines: 0 },
-        headerUnit(headlinesHeading(b, taxonomy)),
-        ...(heads.length ? heads : [noHeadlinesUnit()]),
+        ...headlinesUnits(b, taxonomy, view.limits),
         footerUnit(b),
       ];
     }
     case 'story':
       return [...storyUnits(view.briefing), footerUnit(view.briefing)];
-    case 'headlines': {
-      const b = view.briefing;
-      const heads = headlineUnits(b, taxonomy, view.category);
+    case 'headlines':
       return [
-        headerUnit(headlinesHeading(b, taxonomy, view.category)),
-        ...(heads.length ? heads : [noHeadlinesUnit(view.category)]),
-        footerUnit(b),
+        ...headlinesUnits(view.briefing, taxonomy, view.limits, view.category),
+        footerUnit(view.briefing),
       ];
-    }
     case 'help':
       return helpUnits(view.commands);
     case 'message':
       return messageUnits(view);
   }
+}
+
+/** The headlines heading, the chosen headlines by category (or a "no headlines" line). */
+function headlinesUnits(b: Briefing, taxonomy: Taxonomy, limits?: HeadlineLimits, only?: string): Unit[] {
+  const selection = selectHeadlines(b, taxonomy, { only, limits });
+  const heads = headlineUnits(selection, only);
+  return [
+    headerUnit(headlinesHeading(selection, taxonomy, only)),
+    ...(heads.length ? heads : [noHeadlinesUnit(only)]),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,12 +436,20 @@ function pack(units: readonly Unit[], budget: number, maxBlocks: number): Packed
   return messages;
 }
 
+/** "`/headlines <category>`", escaped: a raw `<…>` is a control sequence in mrkdwn. */
+const HEADLINES_COMMAND = `\`${escapeMrkdwn('/headlines <category>')}\``;
+
 function cutNote(headlines: number): Unit {
-  const text =
-    headlines > 0
-      ? `…and ${headlines} more headline${headlines === 1 ? '' : 's'} not shown (Slack message limits). Try \`/headlines <category>\` for one category.`
-      : '…the rest was cut to fit Slack’s message limits.';
-  return { block: context([text]), plain: text.replace(/`/g, ''), headlines: 0 };
+  if (headlines === 0) {
+    const text = '…the rest was cut to fit Slack’s message limits.';
+    return { block: context([text]), plain: text, headlines: 0 };
+  }
+  const text = `…and ${headlines} more headline${headlines === 1 ? '' : 's'} not shown (Slack message limits).`;
+  return {
+    block: context([`${text} Try ${HEADLINES_COMMAND} for one category.`]),
+    plain: `${text} Try /headlines <category> for one category.`,
+    headlines: 0,
+  };
 }
 
 /**

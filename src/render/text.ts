@@ -5,7 +5,19 @@ import { usageOf } from '../core/command-definition.ts';
 import type { Reply, View } from '../core/reply.ts';
 import type { Briefing } from '../core/schemas.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
-import { footerLine, headlineGroups, keyFactsByType, leadSummary, leadTitle } from './briefing-view.ts';
+import {
+  ALSO_REPORTED_BY,
+  footerLine,
+  headlineMeta,
+  keyFactsByType,
+  leadSummary,
+  leadView,
+  moreHeadlinesNote,
+  moreNote,
+  outletsLabel,
+  type SelectOptions,
+  selectHeadlines,
+} from './briefing-view.ts';
 import { KEY_FACT_LABELS } from './labels.ts';
 
 export function renderText(reply: Reply, taxonomy: Taxonomy): string {
@@ -18,13 +30,16 @@ function renderView(view: View, taxonomy: Taxonomy): string {
     case 'brief':
       return [
         storyText(view.briefing),
-        headlinesText(view.briefing, taxonomy),
+        headlinesText(view.briefing, taxonomy, { limits: view.limits }),
         footerLine(view.briefing),
       ].join('\n\n');
     case 'story':
       return [storyText(view.briefing), footerLine(view.briefing)].join('\n\n');
     case 'headlines':
-      return [headlinesText(view.briefing, taxonomy, view.category), footerLine(view.briefing)].join('\n\n');
+      return [
+        headlinesText(view.briefing, taxonomy, { only: view.category, limits: view.limits }),
+        footerLine(view.briefing),
+      ].join('\n\n');
     case 'help':
       return helpText(view.commands);
     case 'message':
@@ -35,13 +50,18 @@ function renderView(view: View, taxonomy: Taxonomy): string {
 }
 
 export function storyText(b: Briefing): string {
-  const lines = [`📰 ${leadTitle(b)}`];
-  if (b.lead.url) lines.push(b.lead.url);
+  const lead = leadView(b);
+  const lines = [`📰 ${lead.title}`];
+  if (lead.url) lines.push(lead.url);
   lines.push('');
   const summary = leadSummary(b);
   for (const s of summary.sentences) lines.push(`  ${s}`);
   if (summary.whyItMatters) lines.push(`  Why it matters: ${summary.whyItMatters}`);
   lines.push(`  (${summary.label})`);
+  if (lead.alsoReportedBy.length) {
+    lines.push('', `${ALSO_REPORTED_BY}: ${lead.alsoReportedBy.map((o) => o.name).join(', ')}`);
+    for (const o of lead.alsoReportedBy) if (o.url) lines.push(`  ${o.name}: ${o.url}`);
+  }
   const facts = keyFactsByType(b.lead.keyFacts);
   if (facts.length) {
     lines.push('', 'Key facts');
@@ -53,18 +73,24 @@ export function storyText(b: Briefing): string {
   return lines.join('\n');
 }
 
-export function headlinesText(b: Briefing, taxonomy: Taxonomy, only?: string): string {
-  const groups = headlineGroups(b, taxonomy, only);
-  const total = groups.reduce((n, g) => n + g.headlines.length, 0);
-  if (total === 0) return only ? `No headlines in ${only} today.` : 'No headlines today.';
-  const lines = [`🗞️  Headlines (${total})`];
-  for (const g of groups) {
-    lines.push('', `${g.category.emoji} ${g.category.label} (${g.headlines.length})`);
+/** The headlines within the limits, by category, each with its outlets and age; what is left out is counted. */
+export function headlinesText(b: Briefing, taxonomy: Taxonomy, options: SelectOptions = {}): string {
+  const selection = selectHeadlines(b, taxonomy, options);
+  const { only } = options;
+  if (selection.total === 0) return only ? `No headlines in ${only} today.` : 'No headlines today.';
+  const count = selection.hidden ? `${selection.shown} of ${selection.total}` : `${selection.total}`;
+  const lines = [`🗞️  Headlines (${count})`];
+  for (const g of selection.groups) {
+    lines.push('', `${g.category.emoji} ${g.category.label} (${g.total})`);
     for (const h of g.headlines) {
-      const extra = h.outlets.map((o) => o.name).join(', ');
-      lines.push(`  • ${h.title}${extra ? ` — ${extra}` : ''}${h.url ? `\n    ${h.url}` : ''}`);
+      const meta = [outletsLabel(h.outlets), ...headlineMeta(h, g.category)].filter(Boolean).join(' · ');
+      lines.push(`  • ${h.title}${meta ? ` — ${meta}` : ''}${h.url ? `\n    ${h.url}` : ''}`);
     }
+    const more = moreNote(g.hidden);
+    if (more) lines.push(`  ${more}`);
   }
+  const more = moreHeadlinesNote(selection.hidden);
+  if (more) lines.push('', more);
   return lines.join('\n');
 }
 

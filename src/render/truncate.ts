@@ -34,3 +34,24 @@ export function chunkLines(lines: readonly string[], max: number): string[] {
   if (current) chunks.push(current);
   return chunks;
 }
+
+/**
+ * Whole `items` joined by `sep`, as many as fit in `max` characters together with `rest(n)` for the
+ * n left out (e.g. " and 3 others"). Items are never cut: each may be a link whose markup must stay whole.
+ */
+export function joinWithin(
+  items: readonly string[],
+  sep: string,
+  max: number,
+  rest: (left: number) => string,
+): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const next = out ? `${out}${sep}${items[i]}` : (items[i] as string);
+    const left = items.length - i - 1;
+    if (next.length + (left ? rest(left).length : 0) > max)
+      return `${out}${rest(items.length - i)}`.trimStart();
+    out = next;
+  }
+  return out;
+}

@@ -1,8 +1,12 @@
-/** Builds the daily digest from the configuration: a poster for each platform that has a bot token. */
+/**
+ * Builds the daily digest from the configuration and the app's store: a poster for each platform
+ * that has a bot token, with the platform clients' own retries off (the runner confirms instead).
+ */
 
 import { restOptions } from '../adapters/discord/rest.ts';
-import { createSlackClient } from '../adapters/slack/web-client.ts';
+import { createDigestSlackClient } from '../adapters/slack/web-client.ts';
 import type { App } from '../app.ts';
+import type { Store } from '../store/store.ts';
 import type { ChatPlatform } from '../store/subscriptions.ts';
 import { CountedPoster } from './counted-poster.ts';
 import type { DigestPoster } from './delivery.ts';
@@ -10,18 +14,26 @@ import { DigestService } from './digest-service.ts';
 import { DiscordPoster } from './discord-poster.ts';
 import { SlackPoster } from './slack-poster.ts';
 
-export function createDigestService(app: App, overrides: { now?: () => Date } = {}): DigestService {
+export async function createDigestService(
+  app: App,
+  store: Store,
+  overrides: { now?: () => Date } = {},
+): Promise<DigestService> {
   const { env } = app.config;
   const posters: Partial<Record<ChatPlatform, DigestPoster>> = {};
-  if (env.DISCORD_TOKEN) posters.discord = DiscordPoster.create(env.DISCORD_TOKEN, restOptions(app.config));
-  if (env.SLACK_BOT_TOKEN) posters.slack = new SlackPoster(createSlackClient(env, app.logger));
+  if (env.DISCORD_TOKEN)
+    posters.discord = DiscordPoster.create(env.DISCORD_TOKEN, {
+      ...restOptions(app.config),
+      timeout: env.DIGEST_POST_TIMEOUT_MS,
+    });
+  if (env.SLACK_BOT_TOKEN) posters.slack = new SlackPoster(createDigestSlackClient(env, app.logger));
   const { metrics } = app;
   if (metrics) {
     for (const [platform, poster] of Object.entries(posters) as Array<[ChatPlatform, DigestPoster]>)
       posters[platform] = new CountedPoster(poster, metrics);
   }
-  return new DigestService({
-    dbPath: env.BRIEFER_DB,
+  const service = new DigestService({
+    store,
     briefings: app.briefings,
     taxonomy: app.taxonomy,
     posters,
@@ -29,6 +41,10 @@ export function createDigestService(app: App, overrides: { now?: () => Date } = 
     catchUpMs: env.DIGEST_CATCHUP_HOURS * 3_600_000,
     configured: { channels: env.DIGEST_CHANNELS, time: env.DIGEST_TIME, timezone: env.DIGEST_TZ },
     defaults: { time: env.DIGEST_TIME, timezone: env.DIGEST_TZ },
+    pollMs: env.DIGEST_POLL_SECONDS * 1000,
+    limits: app.limits,
     now: overrides.now,
   });
+  await service.syncConfigured();
+  return service;
 }

@@ -20,10 +20,17 @@ export class DeliveryError extends Error {
     readonly kind: DeliveryFailure,
     message: string,
     readonly retryAfterMs?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; unknownOutcome?: boolean },
   ) {
     super(message, options);
+    this.unknownOutcome = options?.unknownOutcome ?? false;
   }
+
+  /**
+   * The request may have reached the platform (timeout, reset connection, 5xx after sending): the
+   * message may be in the channel. The next try confirms before it posts again.
+   */
+  readonly unknownOutcome: boolean;
 }
 
 /**
@@ -34,6 +41,14 @@ export class DeliveryError extends Error {
 export interface DeliveryProgress {
   messageIds: string[];
   onPosted?: (messageIds: readonly string[]) => void;
+  /**
+   * Names this digest on the platform, the same on every try and every instance (`channel/date` for
+   * the daily one): Slack messages carry it in their metadata, Discord posts derive their nonce
+   * from it. This is how a message whose post had an unknown outcome is found instead of repeated.
+   */
+  digestId?: string;
+  /** An earlier try may have posted more than `messageIds` says: look in the channel before posting. */
+  confirm?: boolean;
 }
 
 export interface DigestPoster {

@@ -26,8 +26,8 @@ export interface DigestStatus {
 }
 
 export interface DigestControl {
-  subscribe(request: SubscribeRequest): Subscription;
-  unsubscribe(platform: ChatPlatform, channelId: string): boolean;
-  status(platform: ChatPlatform, channelId: string): DigestStatus;
+  subscribe(request: SubscribeRequest): Promise<Subscription>;
+  unsubscribe(platform: ChatPlatform, channelId: string): Promise<boolean>;
+  status(platform: ChatPlatform, channelId: string): Promise<DigestStatus>;
   preview(platform: ChatPlatform, channelId: string): Promise<{ messageIds: string[] }>;
 }

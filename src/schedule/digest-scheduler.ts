@@ -1,21 +1,21 @@
 /**
- * Wakes the digest runner: one croner job per subscription at its local time (IANA zone, DST-aware),
- * a tick at start for catch-up after a late start, and a slow safety tick that retries failed posts
- * while they are still inside the catch-up window.
+ * Wakes the digest runner: a tick at start (catch-up after a late start) and then every `pollMs`.
+ * Each tick reads the subscriptions from the store, so a `/digest on|off` made on any instance is
+ * seen by every instance at its next tick, and a claim left by an instance that died is taken over
+ * soon after its lease runs out. Times are minutes (HH:MM), so a 10-second poll posts on time.
  */
-import { Cron } from 'croner';
 import type { Logger } from '../log.ts';
-import type { SubscriptionStore } from '../store/subscriptions.ts';
 import type { DigestOutcome, DigestRunner } from './digest-runner.ts';
-import { cronPattern } from './digest-times.ts';
 
 export interface DigestSchedulerOptions {
-  safetyIntervalMs?: number;
+  /** Between ticks (default 10 s). */
+  pollMs?: number;
   logger: Logger;
 }
 
+export const DEFAULT_POLL_MS = 10_000;
+
 export class DigestScheduler {
-  #jobs: Cron[] = [];
   #timer?: NodeJS.Timeout;
   #running?: Promise<DigestOutcome[]>;
   #again = false;
@@ -23,29 +23,14 @@ export class DigestScheduler {
 
   constructor(
     private readonly runner: DigestRunner,
-    private readonly subscriptions: SubscriptionStore,
     private readonly options: DigestSchedulerOptions,
   ) {}
 
   start(): void {
     this.#stopped = false;
-    this.reschedule();
-    const every = this.options.safetyIntervalMs ?? 5 * 60_000;
-    this.#timer = setInterval(() => void this.tick(), every);
+    this.#timer = setInterval(() => void this.tick(), this.options.pollMs ?? DEFAULT_POLL_MS);
     this.#timer.unref();
     void this.tick();
-  }
-
-  /** Rebuilds the jobs from the store; call after a subscription changes. */
-  reschedule(): void {
-    for (const j of this.#jobs) j.stop();
-    if (this.#stopped) return;
-    this.#jobs = this.subscriptions
-      .list()
-      .filter((s) => !s.unreachable)
-      .map(
-        (s) => new Cron(cronPattern(s), { timezone: s.timezone, name: s.channel }, () => void this.tick()),
-      );
   }
 
   /** Runs the runner once; a tick requested meanwhile runs right after, never in parallel. */
@@ -71,15 +56,8 @@ export class DigestScheduler {
     return this.#running;
   }
 
-  /** Next time each channel's job fires, for `/digest status`. */
-  nextRuns(): Map<string, Date | null> {
-    return new Map(this.#jobs.map((j) => [j.name ?? '', j.nextRun()]));
-  }
-
   async stop(): Promise<void> {
     this.#stopped = true;
-    for (const j of this.#jobs) j.stop();
-    this.#jobs = [];
     if (this.#timer) clearInterval(this.#timer);
     await this.#running;
     await this.runner.drain();

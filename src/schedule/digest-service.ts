@@ -1,21 +1,22 @@
 /**
- * The daily digest as one object: the database, the ledger, the runner and the scheduler, plus the
- * operations `/digest` and the CLI need (subscribe, unsubscribe, status, preview).
+ * The daily digest as one object: the store's subscriptions and ledger, the runner and the scheduler,
+ * plus the operations `/digest` and the CLI need (subscribe, unsubscribe, status, preview).
  */
 
 import { timeOfDay, timeZone } from '../config.ts';
 import { UsageError } from '../core/errors.ts';
+import type { HeadlineLimits } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { findCategory } from '../core/taxonomy-lookup.ts';
 import type { Logger } from '../log.ts';
 import type { BriefingProvider } from '../service/briefing-provider.ts';
-import { type Db, openDatabase } from '../store/database.ts';
-import { DigestLedger } from '../store/digest-ledger.ts';
+import type { DigestLedger } from '../store/digest-ledger.ts';
+import { openStore, type Store } from '../store/store.ts';
 import {
   type ChatPlatform,
   channelKey,
   type Subscription,
-  SubscriptionStore,
+  type SubscriptionStore,
 } from '../store/subscriptions.ts';
 import type { DigestPoster } from './delivery.ts';
 import type { DigestControl, DigestStatus, SubscribeRequest } from './digest-control.ts';
@@ -25,7 +26,9 @@ import { nextRun, parseWeekdays } from './digest-times.ts';
 import type { RetryOptions } from './retry.ts';
 
 export interface DigestServiceOptions {
-  dbPath: string;
+  store: Store;
+  /** Close the store on `stop()` (when the service opened it). */
+  ownsStore?: boolean;
   briefings: BriefingProvider;
   taxonomy: Taxonomy;
   posters: Partial<Record<ChatPlatform, DigestPoster>>;
@@ -36,22 +39,45 @@ export interface DigestServiceOptions {
   defaults?: { time: string; timezone: string };
   now?: () => Date;
   retry?: Partial<RetryOptions>;
-  safetyIntervalMs?: number;
+  /** Between scheduler ticks (default 10 s). */
+  pollMs?: number;
+  /** Channels this instance posts to at once. */
+  concurrency?: number;
+  /** Names this instance in the ledger. */
+  owner?: string;
+  /** How many headlines a digest shows. */
+  limits?: HeadlineLimits;
 }
 
 export class DigestService implements DigestControl {
-  readonly db: Db;
+  readonly store: Store;
   readonly subscriptions: SubscriptionStore;
   readonly ledger: DigestLedger;
   readonly runner: DigestRunner;
   readonly scheduler: DigestScheduler;
   readonly #now: () => Date;
 
+  /** Opens the store at `dbPath` for this service alone, and syncs DIGEST_CHANNELS into it. */
+  static async open(
+    options: Omit<DigestServiceOptions, 'store' | 'ownsStore'> & { dbPath: string },
+  ): Promise<DigestService> {
+    const { dbPath, ...rest } = options;
+    const store = await openStore(dbPath, { now: options.now });
+    const service = new DigestService({ ...rest, store, ownsStore: true });
+    try {
+      await service.syncConfigured();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return service;
+  }
+
   constructor(private readonly options: DigestServiceOptions) {
     this.#now = options.now ?? (() => new Date());
-    this.db = openDatabase(options.dbPath);
-    this.subscriptions = new SubscriptionStore(this.db, this.#now);
-    this.ledger = new DigestLedger(this.db);
+    this.store = options.store;
+    this.subscriptions = this.store.subscriptions;
+    this.ledger = this.store.ledger;
     this.runner = new DigestRunner({
       subscriptions: this.subscriptions,
       ledger: this.ledger,
@@ -62,29 +88,31 @@ export class DigestService implements DigestControl {
       now: this.#now,
       catchUpMs: options.catchUpMs,
       retry: options.retry,
+      concurrency: options.concurrency,
+      owner: options.owner,
+      limits: options.limits,
     });
-    this.scheduler = new DigestScheduler(this.runner, this.subscriptions, {
+    this.scheduler = new DigestScheduler(this.runner, {
       logger: options.logger,
-      safetyIntervalMs: options.safetyIntervalMs,
+      pollMs: options.pollMs,
     });
-    this.syncConfigured();
   }
 
   /** Makes the DIGEST_CHANNELS subscriptions match the configuration, touching rows only on change. */
-  syncConfigured(): void {
+  async syncConfigured(): Promise<void> {
     const conf = this.options.configured;
     const wanted = new Set(conf?.channels ?? []);
-    for (const s of this.subscriptions.list()) {
-      if (s.origin === 'config' && !wanted.has(s.channel)) this.subscriptions.remove(s.channel);
+    for (const s of await this.subscriptions.list()) {
+      if (s.origin === 'config' && !wanted.has(s.channel)) await this.subscriptions.remove(s.channel);
     }
     if (!conf) return;
     for (const channel of wanted) {
       const [platform, channelId] = channel.split(':') as [ChatPlatform, string];
-      const existing = this.subscriptions.get(channel);
+      const existing = await this.subscriptions.get(channel);
       // A channel someone subscribed from chat keeps their settings.
       if (existing?.origin === 'chat') continue;
       if (existing && existing.time === conf.time && existing.timezone === conf.timezone) continue;
-      this.subscriptions.upsert({
+      await this.subscriptions.upsert({
         platform,
         channelId,
         time: conf.time,
@@ -94,7 +122,7 @@ export class DigestService implements DigestControl {
     }
   }
 
-  subscribe(request: SubscribeRequest): Subscription {
+  async subscribe(request: SubscribeRequest): Promise<Subscription> {
     const defaults = this.options.defaults ?? { time: '07:30', timezone: 'UTC' };
     const time = parseOr(
       timeOfDay,
@@ -113,7 +141,7 @@ export class DigestService implements DigestControl {
       );
     const categories = parseCategories(this.options.taxonomy, request.categories);
     const mention = request.mention ? parseMention(request.platform, request.mention) : undefined;
-    const subscription = this.subscriptions.upsert({
+    return this.subscriptions.upsert({
       platform: request.platform,
       channelId: request.channelId,
       time: time.padStart(5, '0'),
@@ -124,20 +152,18 @@ export class DigestService implements DigestControl {
       createdBy: request.createdBy,
       origin: 'chat',
     });
-    this.scheduler.reschedule();
-    return subscription;
   }
 
-  unsubscribe(platform: ChatPlatform, channelId: string): boolean {
-    const removed = this.subscriptions.remove(channelKey(platform, channelId));
-    if (removed) this.scheduler.reschedule();
-    return removed;
+  unsubscribe(platform: ChatPlatform, channelId: string): Promise<boolean> {
+    return this.subscriptions.remove(channelKey(platform, channelId));
   }
 
-  status(platform: ChatPlatform, channelId: string): DigestStatus {
+  async status(platform: ChatPlatform, channelId: string): Promise<DigestStatus> {
     const channel = channelKey(platform, channelId);
-    const subscription = this.subscriptions.get(channel);
-    const lastPost = this.ledger.latest(channel);
+    const [subscription, lastPost] = await Promise.all([
+      this.subscriptions.get(channel),
+      this.ledger.latest(channel),
+    ]);
     const next = subscription && !subscription.unreachable ? nextRun(subscription, this.#now()) : undefined;
     return { channel, subscription, lastPost, nextRun: next };
   }
@@ -145,7 +171,7 @@ export class DigestService implements DigestControl {
   async preview(platform: ChatPlatform, channelId: string): Promise<{ messageIds: string[] }> {
     const channel = channelKey(platform, channelId);
     const subscription =
-      this.subscriptions.get(channel) ??
+      (await this.subscriptions.get(channel)) ??
       ({
         channel,
         platform,
@@ -171,12 +197,12 @@ export class DigestService implements DigestControl {
 
   /** For `/health`: resolves when the database answers, throws when it does not. */
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    await this.store.ping();
   }
 
   async stop(): Promise<void> {
     await this.scheduler.stop();
-    this.db.close();
+    if (this.options.ownsStore) await this.store.close();
   }
 }
 

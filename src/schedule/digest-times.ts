@@ -85,10 +85,20 @@ export function nextRun(s: ScheduleFields, after: Date): Date | undefined {
 export function dueOccurrence(
   s: ScheduleFields,
   now: Date,
-  options: { catchUpMs: number; notBefore?: Date },
+  options: {
+    catchUpMs: number;
+    notBefore?: Date;
+    /** Latest run per schedule, shared by the channels of one tick (most share a few schedules). */
+    cache?: Map<string, Date | undefined>;
+  },
 ): { scheduledAt: Date; localDate: string } | undefined {
-  // previousRuns excludes `now` itself; look from a millisecond later so an on-time tick counts.
-  const [last] = job(s).previousRuns(1, new Date(now.getTime() + 1));
+  const key = `${s.time}|${s.timezone}|${s.weekdays}`;
+  let last = options.cache?.get(key);
+  if (!options.cache?.has(key)) {
+    // previousRuns excludes `now` itself; look from a millisecond later so an on-time tick counts.
+    [last] = job(s).previousRuns(1, new Date(now.getTime() + 1));
+    options.cache?.set(key, last);
+  }
   if (!last) return undefined;
   if (now.getTime() - last.getTime() > options.catchUpMs) return undefined;
   if (options.notBefore && last.getTime() < options.notBefore.getTime()) return undefined;

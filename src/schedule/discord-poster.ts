@@ -1,7 +1,11 @@
 /**
  * Posts a digest to a Discord channel over REST (no gateway needed). discord.js's REST client waits
- * out 429s itself (honouring Retry-After) and retries 5xx; what still fails is classified here.
+ * out 429s itself (honouring Retry-After) but must not retry timeouts or 5xx (`retries: 0`): a post
+ * whose answer was lost may have been created. Each message is sent with a `nonce` derived from the
+ * digest and its part and `enforce_nonce: true`, so when it is sent again (a retry, or another
+ * instance taking over) Discord returns the message it already created instead of a second copy.
  */
+import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions, Routes } from 'discord.js';
 import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
@@ -24,7 +28,7 @@ export class DiscordPoster implements DigestPoster {
   constructor(private readonly rest: REST) {}
 
   static create(token: string, options: Partial<RESTOptions> = {}): DiscordPoster {
-    return new DiscordPoster(new REST({ version: '10', ...options }).setToken(token));
+    return new DiscordPoster(new REST({ version: '10', ...options, retries: 0 }).setToken(token));
   }
 
   async post(
@@ -45,7 +49,11 @@ export class DiscordPoster implements DigestPoster {
       }
     }
     // Continue after the messages a failed attempt already posted, so a retry never repeats one.
-    for (const body of payloads.slice(progress.messageIds.length)) {
+    for (let part = progress.messageIds.length; part < payloads.length; part++) {
+      const body = {
+        ...payloads[part],
+        ...(progress.digestId ? { nonce: digestNonce(progress.digestId, part), enforce_nonce: true } : {}),
+      };
       try {
         const message = (await this.rest.post(Routes.channelMessages(s.channelId), { body })) as {
           id: string;
@@ -60,6 +68,11 @@ export class DiscordPoster implements DigestPoster {
   }
 }
 
+/** At most 25 characters (Discord's limit), the same for the same digest part everywhere. */
+export function digestNonce(digestId: string, part: number): string {
+  return createHash('sha256').update(`${digestId}#${part}`).digest('base64url').slice(0, 25);
+}
+
 function classify(error: unknown): DeliveryError {
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
@@ -69,7 +82,10 @@ function classify(error: unknown): DeliveryError {
         cause: error,
       });
     if (error.status === 429 || error.status >= 500)
-      return new DeliveryError('retryable', `Discord: ${error.message}`, undefined, { cause: error });
+      return new DeliveryError('retryable', `Discord: ${error.message}`, undefined, {
+        cause: error,
+        unknownOutcome: error.status >= 500,
+      });
     return new DeliveryError('fatal', `Discord: ${error.message} (${error.status})`, undefined, {
       cause: error,
     });
@@ -78,13 +94,16 @@ function classify(error: unknown): DeliveryError {
     return new DeliveryError('retryable', 'Discord: rate limited', error.retryAfter, { cause: error });
   if (error instanceof HTTPError) {
     const kind = error.status >= 500 || error.status === 429 ? 'retryable' : 'fatal';
-    return new DeliveryError(kind, `Discord: HTTP ${error.status}`, undefined, { cause: error });
+    return new DeliveryError(kind, `Discord: HTTP ${error.status}`, undefined, {
+      cause: error,
+      unknownOutcome: error.status >= 500,
+    });
   }
-  // Network errors and timeouts: worth another try.
+  // Network errors and timeouts: the message may exist; sending again with its nonce is safe.
   return new DeliveryError(
     'retryable',
     `Discord: ${error instanceof Error ? error.message : String(error)}`,
     undefined,
-    { cause: error },
+    { cause: error, unknownOutcome: true },
   );
 }

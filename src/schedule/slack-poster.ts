@@ -1,6 +1,9 @@
 /**
- * Posts a digest to a Slack channel with chat.postMessage. The Web API client waits out 429s
- * (Retry-After) and retries 5xx itself; what still fails is classified here.
+ * Posts a digest to a Slack channel with chat.postMessage. The client it is given must not retry by
+ * itself (`digestClientOptions`): a post that timed out may well have been accepted, and only this
+ * poster knows how to check. Each message carries `metadata` naming the digest and its part; when a
+ * post's outcome is unknown (timeout, reset, 5xx) the channel's recent history is read for it before
+ * anything is posted again. What fails is classified for the runner.
  */
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../core/reply.ts';
@@ -22,13 +25,14 @@ const UNREACHABLE = new Set([
   'access_denied',
   'account_inactive',
 ]);
-const RETRYABLE = new Set([
-  'ratelimited',
-  'internal_error',
-  'fatal_error',
-  'service_unavailable',
-  'request_timeout',
-]);
+/** Slack errors after which the message may or may not have been posted. */
+const UNKNOWN_OUTCOME = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+/** The `event_type` of the metadata every digest message carries. */
+export const DIGEST_EVENT_TYPE = 'briefer_digest';
+
+/** How many recent messages of a channel are searched for a digest's own. */
+const HISTORY_LIMIT = 100;
 
 export class SlackPoster implements DigestPoster {
   readonly platform = 'slack' as const;
@@ -51,7 +55,18 @@ export class SlackPoster implements DigestPoster {
         blocks: [mentionBlock(ping), ...messages[0].blocks].slice(0, SLACK.blocksPerMessage),
       };
     }
-    for (const message of messages.slice(progress.messageIds.length)) {
+    const digestId = progress.digestId;
+    // Parts earlier tries posted although their answer never came, by part number.
+    let earlier = progress.confirm && digestId ? await this.#posted(s.channelId, digestId) : undefined;
+    for (let part = progress.messageIds.length; part < messages.length; part++) {
+      const message = messages[part] as (typeof messages)[number];
+      const confirmed = earlier?.get(part);
+      if (confirmed) {
+        this.#accept(progress, confirmed);
+        continue;
+      }
+      // Parts go out in order: once one is missing, none after it was posted.
+      earlier = undefined;
       try {
         const result = await this.client.chat.postMessage({
           channel: s.channelId,
@@ -59,14 +74,58 @@ export class SlackPoster implements DigestPoster {
           blocks: message.blocks,
           unfurl_links: false,
           unfurl_media: false,
+          ...(digestId
+            ? { metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { digest_id: digestId, part } } }
+            : {}),
         });
-        progress.messageIds.push(String(result.ts));
-        progress.onPosted?.(progress.messageIds);
+        this.#accept(progress, String(result.ts));
       } catch (error) {
-        throw classify(error);
+        const failure = classify(error);
+        if (!failure.unknownOutcome || !digestId) throw failure;
+        // The answer was lost, not necessarily the message: look before anyone posts it again.
+        const found = (await this.#posted(s.channelId, digestId).catch(() => undefined))?.get(part);
+        if (!found) throw failure;
+        this.#accept(progress, found);
       }
     }
     return { messageIds: progress.messageIds };
+  }
+
+  #accept(progress: DeliveryProgress, ts: string): void {
+    progress.messageIds.push(ts);
+    progress.onPosted?.(progress.messageIds);
+  }
+
+  /** The messages of digest `digestId` in the channel's recent history, by part. */
+  async #posted(channelId: string, digestId: string): Promise<Map<number, string>> {
+    let history: Awaited<ReturnType<webApi.WebClient['conversations']['history']>>;
+    try {
+      history = await this.client.conversations.history({
+        channel: channelId,
+        limit: HISTORY_LIMIT,
+        include_all_metadata: true,
+      });
+    } catch (error) {
+      // Without the history nobody can tell whether the message is there: do not post it again now.
+      const e = classify(error);
+      throw new DeliveryError(
+        'retryable',
+        `Slack: cannot confirm an earlier post (${e.message})`,
+        e.retryAfterMs,
+        {
+          cause: error,
+          unknownOutcome: true,
+        },
+      );
+    }
+    const found = new Map<number, string>();
+    for (const m of history.messages ?? []) {
+      const meta = m.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
+      if (meta?.event_type !== DIGEST_EVENT_TYPE || meta.event_payload?.digest_id !== digestId) continue;
+      const part = Number(meta.event_payload.part);
+      if (Number.isInteger(part) && m.ts && !found.has(part)) found.set(part, m.ts);
+    }
+    return found;
   }
 }
 
@@ -85,18 +144,32 @@ function classify(error: unknown): DeliveryError {
   const slackError = e.data?.error;
   if (slackError && UNREACHABLE.has(slackError))
     return new DeliveryError('unreachable', `Slack: ${slackError}`, undefined, { cause: error });
-  if (slackError && RETRYABLE.has(slackError))
-    return new DeliveryError('retryable', `Slack: ${slackError}`, undefined, { cause: error });
-  if (e.code === 'slack_webapi_rate_limited_error')
+  if (slackError && UNKNOWN_OUTCOME.has(slackError))
+    return new DeliveryError('retryable', `Slack: ${slackError}`, undefined, {
+      cause: error,
+      unknownOutcome: true,
+    });
+  // Rate limited: Slack did not take the message; wait as long as it asks.
+  if (slackError === 'ratelimited' || e.code === 'slack_webapi_rate_limited_error')
     return new DeliveryError('retryable', 'Slack: rate limited', (e.retryAfter ?? 1) * 1000, {
       cause: error,
     });
   if (e.code === 'slack_webapi_http_error') {
-    const kind = (e.statusCode ?? 0) >= 500 || e.statusCode === 429 ? 'retryable' : 'fatal';
-    return new DeliveryError(kind, `Slack: HTTP ${e.statusCode}`, undefined, { cause: error });
+    const status = e.statusCode ?? 0;
+    if (status === 429) return new DeliveryError('retryable', 'Slack: HTTP 429', undefined, { cause: error });
+    if (status >= 500)
+      return new DeliveryError('retryable', `Slack: HTTP ${status}`, undefined, {
+        cause: error,
+        unknownOutcome: true,
+      });
+    return new DeliveryError('fatal', `Slack: HTTP ${status}`, undefined, { cause: error });
   }
+  // Timeouts and reset connections: the request may have been taken.
   if (e.code === 'slack_webapi_request_error')
-    return new DeliveryError('retryable', `Slack: ${e.message}`, undefined, { cause: error });
+    return new DeliveryError('retryable', `Slack: ${e.message}`, undefined, {
+      cause: error,
+      unknownOutcome: true,
+    });
   return new DeliveryError('fatal', `Slack: ${slackError ?? e.message ?? String(error)}`, undefined, {
     cause: error,
   });

@@ -1,5 +1,7 @@
 /** Which channels get the daily digest, when, and what they asked for. */
+import type { Selectable } from 'kysely';
 import type { Db } from './database.ts';
+import type { SubscriptionsTable } from './schema.ts';
 
 export type ChatPlatform = 'slack' | 'discord';
 
@@ -31,24 +33,7 @@ export type SubscriptionInput = Pick<
 > &
   Partial<Pick<Subscription, 'weekdays' | 'categories' | 'mention' | 'createdBy'>>;
 
-interface Row {
-  channel: string;
-  platform: ChatPlatform;
-  channel_id: string;
-  time: string;
-  timezone: string;
-  weekdays: string;
-  categories: string | null;
-  mention: string | null;
-  origin: 'chat' | 'config';
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  unreachable_at: string | null;
-  unreachable_reason: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-}
+type Row = Selectable<SubscriptionsTable>;
 
 export function channelKey(platform: ChatPlatform, channelId: string): string {
   return `${platform}:${channelId}`;
@@ -82,57 +67,76 @@ export class SubscriptionStore {
   ) {}
 
   /** Creates or replaces a channel's subscription; re-subscribing clears an "unreachable" mark. */
-  upsert(input: SubscriptionInput): Subscription {
+  async upsert(input: SubscriptionInput): Promise<Subscription> {
     const channel = channelKey(input.platform, input.channelId);
     const at = this.now().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO subscriptions (channel, platform, channel_id, time, timezone, weekdays, categories, mention, origin, created_by, created_at, updated_at)
-         VALUES (@channel, @platform, @channelId, @time, @timezone, @weekdays, @categories, @mention, @origin, @createdBy, @at, @at)
-         ON CONFLICT (channel) DO UPDATE SET time = @time, timezone = @timezone, weekdays = @weekdays,
-           categories = @categories, mention = @mention, origin = @origin, created_by = COALESCE(@createdBy, created_by),
-           updated_at = @at, unreachable_at = NULL, unreachable_reason = NULL, last_error = NULL, last_error_at = NULL`,
-      )
-      .run({
+    const settings = {
+      time: input.time,
+      timezone: input.timezone,
+      weekdays: input.weekdays ?? '*',
+      categories: input.categories?.length ? JSON.stringify(input.categories) : null,
+      mention: input.mention ?? null,
+      origin: input.origin,
+    };
+    await this.db
+      .insertInto('subscriptions')
+      .values({
         channel,
         platform: input.platform,
-        channelId: input.channelId,
-        time: input.time,
-        timezone: input.timezone,
-        weekdays: input.weekdays ?? '*',
-        categories: input.categories?.length ? JSON.stringify(input.categories) : null,
-        mention: input.mention ?? null,
-        origin: input.origin,
-        createdBy: input.createdBy ?? null,
-        at,
-      });
-    return this.get(channel) as Subscription;
+        channel_id: input.channelId,
+        ...settings,
+        created_by: input.createdBy ?? null,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc.column('channel').doUpdateSet((eb) => ({
+          ...settings,
+          created_by: eb.fn.coalesce(eb.val(input.createdBy ?? null), eb.ref('subscriptions.created_by')),
+          updated_at: at,
+          unreachable_at: null,
+          unreachable_reason: null,
+          last_error: null,
+          last_error_at: null,
+        })),
+      )
+      .execute();
+    return (await this.get(channel)) as Subscription;
   }
 
-  get(channel: string): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE channel = ?').get(channel) as
-      | Row
-      | undefined;
+  async get(channel: string): Promise<Subscription | undefined> {
+    const row = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('channel', '=', channel)
+      .executeTakeFirst();
     return row ? fromRow(row) : undefined;
   }
 
-  list(): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions ORDER BY channel').all() as Row[]).map(fromRow);
+  /** Every subscription, read fresh: a change made on another instance shows at the next tick. */
+  async list(): Promise<Subscription[]> {
+    const rows = await this.db.selectFrom('subscriptions').selectAll().orderBy('channel').execute();
+    return rows.map(fromRow);
   }
 
-  remove(channel: string): boolean {
-    return this.db.prepare('DELETE FROM subscriptions WHERE channel = ?').run(channel).changes > 0;
+  async remove(channel: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('subscriptions').where('channel', '=', channel).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
   }
 
-  markUnreachable(channel: string, reason: string): void {
-    this.db
-      .prepare('UPDATE subscriptions SET unreachable_at = ?, unreachable_reason = ? WHERE channel = ?')
-      .run(this.now().toISOString(), reason, channel);
+  async markUnreachable(channel: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('subscriptions')
+      .set({ unreachable_at: this.now().toISOString(), unreachable_reason: reason })
+      .where('channel', '=', channel)
+      .execute();
   }
 
-  recordError(channel: string, message: string | null): void {
-    this.db
-      .prepare('UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE channel = ?')
-      .run(message, message ? this.now().toISOString() : null, channel);
+  async recordError(channel: string, message: string | null): Promise<void> {
+    await this.db
+      .updateTable('subscriptions')
+      .set({ last_error: message, last_error_at: message ? this.now().toISOString() : null })
+      .where('channel', '=', channel)
+      .execute();
   }
 }

@@ -13,7 +13,7 @@ let fake: FakeOpenAi;
 let llm: Record<string, string>;
 beforeEach(async () => {
   fake = await startFakeOpenAi({ kind: 'answer', answer: () => GOOD_ANSWER });
-  llm = { BRIEFER_LLM_URL: fake.baseURL, BRIEFER_LLM_MODEL: 'fake-model', BRIEFER_LLM_TIMEOUT_MS: '5000' };
+  llm = { BRIEFER_LLM_URL: fake.baseURL, BRIEFER_LLM_MODEL: 'fake-model', BRIEFER_LLM_TIMEOUT_MS: '10000' };
 });
 afterEach(() => fake.close());
 

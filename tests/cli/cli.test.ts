@@ -139,6 +139,37 @@ describe('briefer CLI', () => {
     }
   });
 
+  it('categorizes JSONL items by title and summary: one line out per line in, bad lines as errors', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', title: 'Striker scores twice in cup final' }),
+      JSON.stringify({
+        id: 2,
+        title: 'What happens next',
+        summary: 'The central bank raised interest rates to fight inflation.',
+      }),
+      '{broken',
+      JSON.stringify({ id: 'c' }),
+      '',
+      JSON.stringify({ id: 'd', title: 'Hospitals brace for flu season', summary: 42 }),
+    ].join('\n');
+    const r = await briefer(['categorize', '--jsonl'], input);
+    expect(r.code).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 2, null, 'c', 'd']);
+    expect(out[0]).toMatchObject({ id: 'a', category: 'sports' });
+    expect(Object.keys(out[0])).toEqual(['id', 'category', 'confidence', 'scores']);
+    // The summary is evidence: a vague title with an economic summary is economy.
+    expect(out[1].category).toBe('economy');
+    expect(out[2].error).toMatch(/not valid JSON/);
+    expect(out[3].error).toMatch(/title/);
+    expect(out[4].error).toMatch(/summary/);
+    const sum = Object.values(out[0].scores as Record<string, number>).reduce((a: number, n) => a + n, 0);
+    expect(sum).toBeCloseTo(1, 2);
+  });
+
   it('prints help', async () => {
     const r = await briefer(['--help']);
     expect(r.code).toBe(0);

@@ -64,6 +64,29 @@ describe('summarizeStory without the article', () => {
     expect(all.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('reads feed HTML as text, and a description that is a whole article as one voice among others', () => {
+    const html = [
+      {
+        outlet: 'Harbour Post',
+        text: '<p>The Bank of Kestria cut its key rate to 3.25% on Tuesday.</p><img src="x.jpg"><p>Continue reading&hellip;</p>',
+      },
+      {
+        outlet: 'Long Feed',
+        text: Array.from(
+          { length: 400 },
+          (_, i) => `Paragraph ${i} of a long feed item repeats the rate story.`,
+        ).join(' '),
+      },
+    ];
+    const summary = summarizeStory({ descriptions: html }, { sentences: 3 });
+    expect(summary[0]).toMatchObject({
+      text: 'The Bank of Kestria cut its key rate to 3.25% on Tuesday.',
+      source: 'Harbour Post',
+    });
+    expect(summary.every((s) => !/[<>]|Continue reading/.test(s.text))).toBe(true);
+    expect(summary.filter((s) => s.source === 'Long Feed').every((s) => s.sentence < 12)).toBe(true);
+  });
+
   it('is deterministic and gives nothing for nothing', () => {
     expect(summarizeStory({ descriptions }, { sentences: 3 })).toEqual(summary);
     expect(summarizeStory({ descriptions }, { sentences: 0 })).toEqual([]);

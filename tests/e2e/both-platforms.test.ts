@@ -62,7 +62,7 @@ beforeAll(async () => {
     DIGEST_TIME: hhmm,
     DIGEST_TZ: 'UTC',
   };
-}, 30_000);
+});
 
 afterAll(async () => {
   await Promise.all([discord?.close(), slack?.close(), responses?.close()]);
@@ -89,7 +89,7 @@ describe('Discord, Slack and the digest in one process', () => {
         slashCommandBody({ command: '/story', response_url: responseUrl }),
       );
       expect(ack.status).toBe(200);
-      const [reply] = await responses.waitForPosts(responseUrl.split('/').at(-1) as string, 1, 10_000);
+      const [reply] = await responses.waitForPosts(responseUrl.split('/').at(-1) as string, 1);
       expect(JSON.stringify(reply?.body.blocks)).toContain('Harbor nations');
 
       await waitFor(() => slackDigests().length > 0 && discordDigests().length > 0);

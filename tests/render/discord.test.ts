@@ -61,6 +61,9 @@ function headline(title: string, category: string, extra: { url?: string; source
 
 const reply = (view: Reply['view'], notices?: string[]): Reply => ({ view, visibility: 'public', notices });
 
+/** Shows every headline: for the tests of Discord's own limits on huge input. */
+const ALL = { maxPerCategory: 100_000, maxHeadlines: 100_000 };
+
 function allText(payloads: DiscordMessagePayload[]): string {
   return JSON.stringify(payloads.map((p) => ({ content: p.content, embeds: p.embeds })));
 }
@@ -114,7 +117,7 @@ describe('renderDiscordMessages: /brief', () => {
       headlines: Array.from({ length: 120 }, (_, i) => headline(`Story ${i} ${'x'.repeat(80)}`, 'markets')),
     });
     const pages = renderDiscordMessages(
-      reply({ kind: 'brief', briefing: b }, ['Source failed; these are 2 h old']),
+      reply({ kind: 'brief', briefing: b, limits: ALL }, ['Source failed; these are 2 h old']),
       taxonomy,
     );
     expect(pages.length).toBeGreaterThan(1);
@@ -151,7 +154,7 @@ describe('renderDiscordMessages: limits', () => {
   });
 
   it('splits 200 headlines into messages that each pass every Discord limit, losing none', () => {
-    const pages = renderDiscordMessages(reply({ kind: 'brief', briefing: huge }), taxonomy);
+    const pages = renderDiscordMessages(reply({ kind: 'brief', briefing: huge, limits: ALL }), taxonomy);
     expect(pages.length).toBeGreaterThan(1);
     expectWithinLimits(pages);
     for (const p of pages) expect(totalEmbedLength(p)).toBeLessThanOrEqual(6000);
@@ -177,7 +180,7 @@ describe('renderDiscordMessages: limits', () => {
   });
 
   it('cuts a very long URL out of the markdown link rather than blowing the budget', () => {
-    const pages = renderDiscordMessages(reply({ kind: 'headlines', briefing: huge }), taxonomy);
+    const pages = renderDiscordMessages(reply({ kind: 'headlines', briefing: huge, limits: ALL }), taxonomy);
     expect(allText(pages)).not.toContain('x'.repeat(600));
   });
 
@@ -289,7 +292,7 @@ describe('renderDiscordPage', () => {
       headline(`Story ${i} ${'y'.repeat(100)}`, ids[i % 5] ?? 'other'),
     ),
   });
-  const r = reply({ kind: 'headlines', briefing: b });
+  const r = reply({ kind: 'headlines', briefing: b, limits: ALL });
   const pageId = (p: number) => `bp|headlines|${p}|`;
 
   it('adds ◀ page ▶ buttons with unique custom ids, disabled at the ends', () => {

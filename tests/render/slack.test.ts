@@ -46,8 +46,11 @@ function expectValid(messages: SlackMessage[]) {
   }
 }
 
-const brief = (briefing = makeBriefing(), extra: Partial<Reply> = {}): Reply => ({
-  view: { kind: 'brief', briefing },
+/** Shows every headline: for the tests of Slack's own limits on huge input. */
+const ALL = { maxPerCategory: 100_000, maxHeadlines: 100_000 };
+
+const brief = (briefing = makeBriefing(), extra: Partial<Reply> = {}, limits?: typeof ALL): Reply => ({
+  view: { kind: 'brief', briefing, limits },
   visibility: 'public',
   ...extra,
 });
@@ -204,7 +207,7 @@ describe('views', () => {
 
 describe('share button and attribution', () => {
   it('adds the share button to the last message only, carrying the value', () => {
-    const messages = renderSlackMessages(brief(makeBriefing({ headlines: 300 })), taxonomy, {
+    const messages = renderSlackMessages(brief(makeBriefing({ headlines: 300 }), {}, ALL), taxonomy, {
       shareValue: '{"c":"brief","t":""}',
     });
     expect(messages.length).toBeGreaterThan(1);
@@ -222,7 +225,7 @@ describe('share button and attribution', () => {
   });
 
   it('splits the same way with the button, with a closing note, or with neither', () => {
-    const reply = brief(makeBriefing({ headlines: 400, headlineChars: 200 }));
+    const reply = brief(makeBriefing({ headlines: 400, headlineChars: 200 }), {}, ALL);
     const shape = (ms: SlackMessage[]) => ms.map((m) => headlineLines([m]).length);
     const plain = renderSlackMessages(reply, taxonomy);
     expect(shape(renderSlackMessages(reply, taxonomy, { shareValue: '{"c":"brief","t":"10"}' }))).toEqual(
@@ -241,7 +244,7 @@ describe('share button and attribution', () => {
 
 describe('limits on huge input', () => {
   it('splits 200 headlines into valid messages and shows every one of them', () => {
-    const messages = renderSlackMessages(brief(makeBriefing({ headlines: 200 })), taxonomy, {
+    const messages = renderSlackMessages(brief(makeBriefing({ headlines: 200 }), {}, ALL), taxonomy, {
       shareValue: 'v',
     });
     expectValid(messages);
@@ -254,7 +257,7 @@ describe('limits on huge input', () => {
 
   it('cuts 2,000 long headlines to five messages, counting what was left out, footer last', () => {
     const messages = renderSlackMessages(
-      brief(makeBriefing({ headlines: 2000, headlineChars: 600 })),
+      brief(makeBriefing({ headlines: 2000, headlineChars: 600 }), {}, ALL),
       taxonomy,
       {
         shareValue: 'v',
@@ -273,11 +276,11 @@ describe('limits on huge input', () => {
   it('honours maxMessages, down to one', () => {
     const b = makeBriefing({ headlines: 500 });
     for (const maxMessages of [1, 2, 10]) {
-      const messages = renderSlackMessages(brief(b), taxonomy, { maxMessages });
+      const messages = renderSlackMessages(brief(b, {}, ALL), taxonomy, { maxMessages });
       expectValid(messages);
       expect(messages.length).toBeLessThanOrEqual(maxMessages);
     }
-    expect(renderSlackMessages(brief(b), taxonomy, { maxMessages: 10 }).length).toBeGreaterThan(5);
+    expect(renderSlackMessages(brief(b, {}, ALL), taxonomy, { maxMessages: 10 }).length).toBeGreaterThan(5);
   });
 
   it('keeps a 50 kB story, a 5,000-character title and hundreds of key facts within every limit', () => {

@@ -1,4 +1,4 @@
-/** The scheduler wakes the runner on its own: croner jobs at each channel's local time, on a fake clock. */
+/** The scheduler wakes the runner on its own (a tick every poll), on a fake clock. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadTaxonomy } from '../../src/core/taxonomy.ts';
 import { createLogger } from '../../src/log.ts';
@@ -18,7 +18,7 @@ describe('DigestScheduler', () => {
     vi.setSystemTime(new Date('2026-11-25T05:00:00Z'));
     const slack = new FakePoster('slack');
     const discord = new FakePoster('discord');
-    const service = new DigestService({
+    const service = await DigestService.open({
       dbPath: ':memory:',
       briefings: { get: async () => ({ briefing: makeBriefing() }) },
       taxonomy: loadTaxonomy(),
@@ -27,9 +27,21 @@ describe('DigestScheduler', () => {
       catchUpMs: 3 * 3_600_000,
       // A configured channel whose time (04:00 UTC) passed an hour ago: caught up at start.
       configured: { channels: ['discord:1'], time: '04:00', timezone: 'UTC' },
+      // Five minutes between ticks keeps a fake day short (the default is 10 s); the times are on it.
+      pollMs: 5 * 60_000,
     });
-    service.subscribe({ platform: 'slack', channelId: 'CPARIS', time: '07:30', timezone: 'Europe/Paris' });
-    service.subscribe({ platform: 'slack', channelId: 'CTOKYO', time: '16:00', timezone: 'Asia/Tokyo' }); // 07:00Z
+    await service.subscribe({
+      platform: 'slack',
+      channelId: 'CPARIS',
+      time: '07:30',
+      timezone: 'Europe/Paris',
+    });
+    await service.subscribe({
+      platform: 'slack',
+      channelId: 'CTOKYO',
+      time: '16:00',
+      timezone: 'Asia/Tokyo',
+    }); // 07:00Z
 
     service.start();
     await vi.advanceTimersByTimeAsync(1000);

@@ -30,12 +30,12 @@ afterEach(async () => {
   for (const s of services.splice(0)) await s.stop().catch(() => {});
 });
 
-function service(
-  opts: Partial<DigestServiceOptions> & { now: () => Date },
+async function service(
+  opts: Partial<Omit<DigestServiceOptions, 'store'>> & { now: () => Date; dbPath?: string },
   posters = { slack: new FakePoster('slack'), discord: new FakePoster('discord') },
 ) {
   const briefings: BriefingProvider = { get: async () => ({ briefing: makeBriefing({}, 6) }) };
-  const s = new DigestService({
+  const s = await DigestService.open({
     dbPath: opts.dbPath ?? ':memory:',
     briefings: opts.briefings ?? briefings,
     taxonomy,
@@ -52,10 +52,10 @@ function service(
 describe('DigestService', () => {
   it('posts at the local time in each zone, once per local day', async () => {
     const c = clock('2026-11-25T06:00:00Z');
-    const { s, posters } = service({ now: c.now });
+    const { s, posters } = await service({ now: c.now });
     c.set('2026-11-24T12:00:00Z'); // subscribe the day before
-    s.subscribe({ platform: 'slack', channelId: 'CPARIS', time: '07:30', timezone: 'Europe/Paris' });
-    s.subscribe({ platform: 'discord', channelId: '111', time: '07:30', timezone: 'America/New_York' });
+    await s.subscribe({ platform: 'slack', channelId: 'CPARIS', time: '07:30', timezone: 'Europe/Paris' });
+    await s.subscribe({ platform: 'discord', channelId: '111', time: '07:30', timezone: 'America/New_York' });
 
     c.set('2026-11-25T06:29:00Z');
     expect(await s.tick()).toEqual([]);
@@ -72,8 +72,8 @@ describe('DigestService', () => {
 
   it('posts across a DST change at the new local time', async () => {
     const c = clock('2026-10-30T12:00:00Z');
-    const { s, posters } = service({ now: c.now });
-    s.subscribe({ platform: 'slack', channelId: 'CNY', time: '07:30', timezone: 'America/New_York' });
+    const { s, posters } = await service({ now: c.now });
+    await s.subscribe({ platform: 'slack', channelId: 'CNY', time: '07:30', timezone: 'America/New_York' });
     c.set('2026-10-31T11:30:00Z'); // EDT
     expect((await s.tick())[0]?.status).toBe('sent');
     c.set('2026-11-01T11:30:00Z'); // would be 06:30 EST: not yet
@@ -85,8 +85,8 @@ describe('DigestService', () => {
 
   it('does not flood on subscribe: the first digest comes at the next time', async () => {
     const c = clock('2026-11-25T09:00:00Z');
-    const { s, posters } = service({ now: c.now });
-    s.subscribe({ platform: 'slack', channelId: 'C1', time: '08:00', timezone: 'UTC' });
+    const { s, posters } = await service({ now: c.now });
+    await s.subscribe({ platform: 'slack', channelId: 'C1', time: '08:00', timezone: 'UTC' });
     expect(await s.tick()).toEqual([]);
     c.set('2026-11-26T08:00:00Z');
     expect((await s.tick())[0]?.status).toBe('sent');
@@ -97,13 +97,13 @@ describe('DigestService', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'briefer-digest-')), 'briefer.db');
     const c = clock('2026-11-25T09:45:00Z'); // 07:30 was 2 h 15 min ago: inside the 3 h window
     const configured = { channels: ['slack:C1', 'discord:222'], time: '07:30', timezone: 'UTC' };
-    const first = service({ now: c.now, dbPath: path, configured });
+    const first = await service({ now: c.now, dbPath: path, configured });
     expect((await first.s.tick()).map((o) => o.status)).toEqual(['sent', 'sent']);
     await first.s.stop();
 
     // Restart: a new process on the same database.
     c.advance(60_000);
-    const second = service({ now: c.now, dbPath: path, configured });
+    const second = await service({ now: c.now, dbPath: path, configured });
     expect((await second.s.tick()).map((o) => o.status)).toEqual(['skipped', 'skipped']);
     expect(second.posters.slack.posts).toHaveLength(0);
     expect(second.posters.discord.posts).toHaveLength(0);
@@ -111,7 +111,7 @@ describe('DigestService', () => {
 
   it('does not catch up past the window', async () => {
     const c = clock('2026-11-25T10:31:00Z');
-    const { s, posters } = service({
+    const { s, posters } = await service({
       now: c.now,
       configured: { channels: ['slack:C1'], time: '07:30', timezone: 'UTC' },
     });
@@ -123,8 +123,8 @@ describe('DigestService', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'briefer-digest-')), 'briefer.db');
     const c = clock('2026-11-25T07:30:00Z');
     const configured = { channels: ['slack:C1'], time: '07:30', timezone: 'UTC' };
-    const a = service({ now: c.now, dbPath: path, configured });
-    const b = service({ now: c.now, dbPath: path, configured });
+    const a = await service({ now: c.now, dbPath: path, configured });
+    const b = await service({ now: c.now, dbPath: path, configured });
     const [ra, rb] = await Promise.all([a.s.tick(), b.s.tick()]);
     expect([...(ra ?? []), ...(rb ?? [])].map((o) => o.status).sort()).toEqual(['sent', 'skipped']);
     expect(a.posters.slack.posts.length + b.posters.slack.posts.length).toBe(1);
@@ -133,7 +133,7 @@ describe('DigestService', () => {
   it('waits out a rate limit (Retry-After) and still posts', async () => {
     const c = clock('2026-11-25T07:30:00Z');
     const waits: number[] = [];
-    const { s, posters } = service({
+    const { s, posters } = await service({
       now: c.now,
       configured: { channels: ['slack:C1'], time: '07:30', timezone: 'UTC' },
       retry: { sleep: async (ms) => void waits.push(ms), baseMs: 100, maxMs: 60_000 },
@@ -152,7 +152,7 @@ describe('DigestService', () => {
     const posters = { slack: new FakePoster('slack', 3), discord: new FakePoster('discord') };
     // Page 1 goes out, then page 2 fails on every retry of this attempt (an outage).
     posters.slack.failNext(null, ...Array.from({ length: 5 }, () => new DeliveryError('retryable', '503')));
-    const first = service(
+    const first = await service(
       { now: c.now, dbPath: path, configured, retry: { sleep: async () => {}, retries: 4 } },
       posters,
     );
@@ -160,9 +160,10 @@ describe('DigestService', () => {
     expect(posters.slack.messages).toEqual(['C1-m1']);
     await first.s.stop();
 
-    // The next attempt, here by a restarted process on the same file, posts pages 2 and 3 only.
-    c.advance(60_000);
-    const second = service({ now: c.now, dbPath: path, configured }, posters);
+    // The next attempt (failed digests wait 5 min), here by a restarted process on the same file,
+    // posts pages 2 and 3 only.
+    c.advance(5 * 60_000);
+    const second = await service({ now: c.now, dbPath: path, configured }, posters);
     const [outcome] = await second.s.tick();
     expect(outcome).toMatchObject({ status: 'sent', messageIds: ['C1-m1', 'C1-m2', 'C1-m3'] });
     expect(posters.slack.messages).toEqual(['C1-m1', 'C1-m2', 'C1-m3']);
@@ -171,7 +172,7 @@ describe('DigestService', () => {
 
   it('marks an unreachable channel, reports it, never retries it, and keeps posting elsewhere', async () => {
     const c = clock('2026-11-25T07:30:00Z');
-    const { s, posters } = service({
+    const { s, posters } = await service({
       now: c.now,
       configured: { channels: ['slack:CGONE', 'slack:COK'], time: '07:30', timezone: 'UTC' },
     });
@@ -182,7 +183,7 @@ describe('DigestService', () => {
       unreachable: true,
     });
     expect(outcomes.find((o) => o.channel === 'slack:COK')).toMatchObject({ status: 'sent' });
-    expect(s.status('slack', 'CGONE').subscription?.unreachable?.reason).toBe('channel_not_found');
+    expect((await s.status('slack', 'CGONE')).subscription?.unreachable?.reason).toBe('channel_not_found');
     const attempts = posters.slack.attempts;
     c.advance(10 * 60_000);
     await s.tick();
@@ -190,8 +191,8 @@ describe('DigestService', () => {
     await s.tick();
     expect(posters.slack.attempts).toBe(attempts + 1); // only COK's next-day post
     // Re-subscribing clears the mark.
-    s.subscribe({ platform: 'slack', channelId: 'CGONE', time: '08:00', timezone: 'UTC' });
-    expect(s.status('slack', 'CGONE').subscription?.unreachable).toBeUndefined();
+    await s.subscribe({ platform: 'slack', channelId: 'CGONE', time: '08:00', timezone: 'UTC' });
+    expect((await s.status('slack', 'CGONE')).subscription?.unreachable).toBeUndefined();
   });
 
   it('uses the last good briefing, says how old, and filters topics', async () => {
@@ -202,9 +203,9 @@ describe('DigestService', () => {
         stale: { since: new Date('2026-11-25T05:00:00Z'), error: 'feeds: timeout' },
       }),
     };
-    const { s, posters } = service({ now: c.now, briefings });
+    const { s, posters } = await service({ now: c.now, briefings });
     c.set('2026-11-24T00:00:00Z');
-    s.subscribe({
+    await s.subscribe({
       platform: 'slack',
       channelId: 'C1',
       time: '07:30',
@@ -222,40 +223,42 @@ describe('DigestService', () => {
     expect(Object.keys(reply.view.briefing.categories).sort()).toEqual(['markets', 'sports']);
   });
 
-  it('validates what people type, with a message that says how', () => {
-    const { s } = service({ now: () => new Date('2026-11-25T07:30:00Z') });
+  it('validates what people type, with a message that says how', async () => {
+    const { s } = await service({ now: () => new Date('2026-11-25T07:30:00Z') });
     const base = { platform: 'slack' as const, channelId: 'C1' };
-    expect(() => s.subscribe({ ...base, time: '7.30' })).toThrow(UsageError);
-    expect(() => s.subscribe({ ...base, time: '24:00' })).toThrow(/HH:MM/);
-    expect(() => s.subscribe({ ...base, timezone: 'Paris' })).toThrow(/IANA zone/);
-    expect(() => s.subscribe({ ...base, weekdays: 'someday' })).toThrow(/weekdays/);
-    expect(() => s.subscribe({ ...base, categories: 'markets,gossip' })).toThrow(/unknown category "gossip"/);
-    expect(() => s.subscribe({ ...base, mention: '@everyone' })).toThrow(/user group/);
-    expect(s.subscribe({ ...base, time: '7:05', mention: '<!subteam^S0123|@news>' })).toMatchObject({
+    await expect(s.subscribe({ ...base, time: '7.30' })).rejects.toThrow(UsageError);
+    await expect(s.subscribe({ ...base, time: '24:00' })).rejects.toThrow(/HH:MM/);
+    await expect(s.subscribe({ ...base, timezone: 'Paris' })).rejects.toThrow(/IANA zone/);
+    await expect(s.subscribe({ ...base, weekdays: 'someday' })).rejects.toThrow(/weekdays/);
+    await expect(s.subscribe({ ...base, categories: 'markets,gossip' })).rejects.toThrow(
+      /unknown category "gossip"/,
+    );
+    await expect(s.subscribe({ ...base, mention: '@everyone' })).rejects.toThrow(/user group/);
+    expect(await s.subscribe({ ...base, time: '7:05', mention: '<!subteam^S0123|@news>' })).toMatchObject({
       time: '07:05',
       mention: 'S0123',
     });
-    expect(s.subscribe({ platform: 'discord', channelId: '9', mention: '<@&123456789012>' }).mention).toBe(
-      '123456789012',
-    );
+    expect(
+      (await s.subscribe({ platform: 'discord', channelId: '9', mention: '<@&123456789012>' })).mention,
+    ).toBe('123456789012');
   });
 
   it('gives status with the next run and the last post', async () => {
     const c = clock('2026-11-25T07:30:00Z');
-    const { s } = service({
+    const { s } = await service({
       now: c.now,
       configured: { channels: ['slack:C1'], time: '07:30', timezone: 'UTC' },
     });
     await s.tick();
-    const st = s.status('slack', 'C1');
+    const st = await s.status('slack', 'C1');
     expect(st.nextRun?.toISOString()).toBe('2026-11-26T07:30:00.000Z');
     expect(st.lastPost).toMatchObject({ status: 'sent', localDate: '2026-11-25' });
-    expect(s.status('slack', 'CNONE').subscription).toBeUndefined();
+    expect((await s.status('slack', 'CNONE')).subscription).toBeUndefined();
   });
 
   it('previews without using up the day', async () => {
     const c = clock('2026-11-25T07:00:00Z');
-    const { s, posters } = service({
+    const { s, posters } = await service({
       now: c.now,
       configured: { channels: ['slack:C1'], time: '07:30', timezone: 'UTC' },
     });

@@ -3,10 +3,12 @@
  * slash commands, autocomplete and pagination buttons. discord.js resumes after a disconnect and
  * waits out REST 429s; both are logged.
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
 import type { App } from '../../app.ts';
+import type { Env } from '../../config.ts';
 import { BrieferError } from '../../core/errors.ts';
 import { InFlight } from '../in-flight.ts';
+import { LoadGauge } from '../load-gauge.ts';
 import type { Running } from '../running.ts';
 import { discordJsResponder, fromDiscordJs, isSupported } from './gateway-interaction.ts';
 import { handleInteraction } from './handle-interaction.ts';
@@ -33,6 +35,7 @@ export async function startGateway(app: App, options: GatewayOptions = {}): Prom
     // Belt and braces: every payload also carries its own `allowed_mentions: { parse: [] }`.
     allowedMentions: { parse: [] },
     rest: restOptions(app.config),
+    ...shardOptions(app.config.env.DISCORD_SHARDS),
   });
 
   client.on(Events.ClientReady, (c) => {
@@ -63,7 +66,14 @@ export async function startGateway(app: App, options: GatewayOptions = {}): Prom
   client.on(Events.Debug, (message) => log.trace({ detail: scrubText(message, secrets) }, 'discord debug'));
   logRateLimits(client.rest, log);
 
-  const deps = { app, logger: log, deferAfterMs: options.deferAfterMs, secrets };
+  const deps = {
+    app,
+    logger: log,
+    deferAfterMs: options.deferAfterMs,
+    secrets,
+    renderCache: app.renderCache,
+    load: new LoadGauge(),
+  };
   // Interactions being answered; stopping waits for them before the client (and its REST) goes.
   const inFlight = new InFlight();
   client.on(Events.InteractionCreate, (interaction) => {
@@ -97,5 +107,18 @@ export async function startGateway(app: App, options: GatewayOptions = {}): Prom
       await client.destroy();
       log.info('discord gateway stopped');
     },
+  };
+}
+
+/**
+ * discord.js internal sharding: one gateway connection per shard, all in this process, or only this
+ * instance's share when DISCORD_SHARDS names them (`0,1/4`), so several instances split the guilds.
+ */
+export function shardOptions(shards: Env['DISCORD_SHARDS']): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (!shards) return {};
+  if (shards.count === 'auto') return { shards: 'auto' };
+  return {
+    shards: shards.ids ?? Array.from({ length: shards.count }, (_, i) => i),
+    shardCount: shards.count,
   };
 }

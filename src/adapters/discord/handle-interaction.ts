@@ -16,6 +16,8 @@ import {
   renderDiscordMessages,
   renderDiscordPage,
 } from '../../render/discord.ts';
+import type { LoadGauge } from '../load-gauge.ts';
+import type { RenderCache } from '../render-cache.ts';
 import { argsFromOptions, focusedOption } from './command-args.ts';
 import type { IncomingInteraction, InteractionResponder } from './interaction.ts';
 import { loggableError } from './log-safe.ts';
@@ -30,6 +32,10 @@ export interface InteractionDeps {
   deferAfterMs?: number;
   /** Scrubbed from anything logged (the bot token). */
   secrets?: ReadonlyArray<string | undefined>;
+  /** Rendered pages, once per briefing version (none: render every time). */
+  renderCache?: RenderCache;
+  /** Interactions in progress; when busy, a command not answered at once is deferred at once. */
+  load?: LoadGauge;
 }
 
 type State = 'new' | 'replied' | 'deferred' | 'deferred-update';
@@ -55,6 +61,20 @@ export async function handleInteraction(
     guild: interaction.guildId,
   });
   const tracked = track(responder);
+  if (deps.load) {
+    const { load } = deps;
+    return load.track(() => answer(deps, interaction, tracked, log, started));
+  }
+  return answer(deps, interaction, tracked, log, started);
+}
+
+async function answer(
+  deps: InteractionDeps,
+  interaction: IncomingInteraction,
+  tracked: Tracked,
+  log: Logger,
+  started: number,
+): Promise<void> {
   try {
     if (interaction.kind === 'autocomplete') await autocomplete(deps, interaction, tracked, log);
     else if (interaction.kind === 'command') await command(deps, interaction, tracked);
@@ -86,7 +106,7 @@ async function command(
   const args = cmd ? argsFromOptions(cmd.definition, i.options) : {};
   const name = cmd?.definition.name ?? i.command;
   const work = run(deps, i, name, args, 0);
-  const early = await settleWithin(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
+  const early = await settleWithin(work, deferAfter(deps));
   if (early) {
     await r.reply(withVisibility(early));
     return;
@@ -117,7 +137,7 @@ async function component(
     return;
   }
   const work = run(deps, i, cmd.definition.name, pageArgs(cmd.definition, decoded.query), decoded.page);
-  const early = await settleWithin(work, deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
+  const early = await settleWithin(work, deferAfter(deps));
   // Someone else's buttons on a shared message: page a private copy rather than the message everyone sees.
   const foreign = decoded.owner !== undefined && decoded.owner !== i.user.id;
   if (early) {
@@ -171,11 +191,20 @@ async function run(
   page: number,
 ): Promise<Rendered> {
   const reply = await runCommand(deps.app.registry, name, args, context(deps, i));
+  // The pages are the same for everyone asking of this briefing; only the buttons name the user.
+  const make = () => renderDiscordMessages(reply, deps.app.taxonomy);
+  const messages = deps.renderCache ? deps.renderCache.render(reply, 'discord', make) : make();
   const { payload } = renderDiscordPage(reply, deps.app.taxonomy, {
+    messages,
     page,
     pageId: (p) => encodePageId(name, args, p, i.user.id),
   });
   return { reply, payload };
+}
+
+/** How long to wait before deferring: not at all when busy (only an answer ready at once is sent). */
+function deferAfter(deps: InteractionDeps): number {
+  return deps.load?.busy ? 0 : (deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS);
 }
 
 /** The settled value if `work` finishes within `ms`; undefined if not (a rejection is rethrown). */

@@ -14,6 +14,7 @@ import { errorReply } from '../../commands/dispatch.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { EPHEMERAL_FLAG, renderDiscordMessages } from '../../render/discord.ts';
 import { limitServer, listen, listenerLimits, serverOptions } from '../http-limits.ts';
+import { LoadGauge } from '../load-gauge.ts';
 import { serveOps } from '../ops-endpoints.ts';
 import type { Running } from '../running.ts';
 import { fromApi, InteractionType, isApiInteraction } from './api-interaction.ts';
@@ -90,7 +91,14 @@ export function createInteractionsHandler(
   const path = options.path ?? '/interactions';
   const now = options.now ?? Date.now;
   const log = app.logger.child({ platform: 'discord', transport: 'http' });
-  const deps = { app, logger: log, deferAfterMs: options.deferAfterMs, secrets: options.secrets };
+  const deps = {
+    app,
+    logger: log,
+    deferAfterMs: options.deferAfterMs,
+    secrets: options.secrets,
+    renderCache: app.renderCache,
+    load: new LoadGauge(),
+  };
   const inFlight = new Set<Promise<void>>();
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

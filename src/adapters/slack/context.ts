@@ -6,7 +6,7 @@ import type { SlackAdmins } from './admins.ts';
 
 export type SlackAppView = Pick<
   App,
-  'registry' | 'taxonomy' | 'logger' | 'context' | 'config' | 'replayGuard'
+  'registry' | 'taxonomy' | 'logger' | 'context' | 'config' | 'replayGuard' | 'renderCache'
 >;
 
 export interface SlackDeps {

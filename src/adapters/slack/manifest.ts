@@ -17,7 +17,18 @@ export const MANIFEST_PLACEHOLDER_URL = 'https://briefer.example.com';
  * What Briefer does on Slack: slash commands, posting (share button, daily digest), and `users:read`
  * to know the workspace admins who may change a digest when SLACK_DIGEST_ADMINS is unset.
  */
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'users:read'] as const;
+/**
+ * `channels:history`/`groups:history`: the digest reads a channel's recent messages to confirm a post
+ * whose answer was lost (its own messages, found by their metadata) instead of posting it twice.
+ */
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'users:read',
+  'channels:history',
+  'groups:history',
+] as const;
 
 export function slackManifest(commands: readonly CommandDefinition[], baseUrl = MANIFEST_PLACEHOLDER_URL) {
   const url = `${baseUrl.replace(/\/+$/, '')}${SLACK_EVENTS_PATH}`;

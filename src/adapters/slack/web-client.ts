@@ -57,3 +57,17 @@ export function slackClientOptions(env: Env, logger: Logger | BoltLogger): webAp
 export function createSlackClient(env: Env, logger: Logger): webApi.WebClient {
   return new webApi.WebClient(env.SLACK_BOT_TOKEN, slackClientOptions(env, logger));
 }
+
+/**
+ * The client the daily digest posts with: no retries of its own and rate limits handed back, because
+ * a post whose answer timed out may have been accepted; the digest poster confirms before it posts
+ * again (see src/schedule/slack-poster.ts).
+ */
+export function createDigestSlackClient(env: Env, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(env.SLACK_BOT_TOKEN, {
+    ...slackClientOptions(env, logger),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: env.DIGEST_POST_TIMEOUT_MS,
+  });
+}

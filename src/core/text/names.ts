@@ -7,7 +7,7 @@
  */
 import { KNOWN_ORGS, NOT_NAMES, ORG_HEADS, PLACE_HEADS, PLACES, THING_HEADS, TITLES } from './gazetteer.ts';
 import { isCommonWord, isFunctionWord, isGivenName, lexiconEntity } from './lexicon.ts';
-import { type Mention, spanOf } from './numeric-facts.ts';
+import { type Mention, spanOf } from './mention.ts';
 import { splitSentences } from './sentences.ts';
 import { STOPWORDS } from './stopwords.ts';
 

@@ -3,10 +3,8 @@
  * "10 million yen", "3.5 per cent", "Jan. 5, 2026", "1 May 2014", "Monday", "10 p.m. Japan Standard
  * Time", "14:00 GMT"; and counts of people ("19 dead", `people-counts.ts`).
  */
-import type { Mention } from './mention.ts';
+import { type Mention, spanOf } from './mention.ts';
 import { peopleCounts } from './people-counts.ts';
-
-export type { Mention } from './mention.ts';
 
 const SCALE = String.raw`(?:trillion|billion|million|thousand|bn|tn|mn|m|k)\b`;
 const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`;
@@ -68,11 +66,6 @@ function collect(text: string, re: RegExp, type: Mention['type'], out: Mention[]
     const found = m[0].replace(/(?<!\b[ap]\.m)[.,;:]+$/u, '').trim();
     if (found) out.push({ type, text: found, at: m.index });
   }
-}
-
-/** Characters a mention covers in the scanned text. */
-export function spanOf(m: Mention): number {
-  return m.length ?? m.text.length;
 }
 
 /**

@@ -12,6 +12,8 @@ import { ARTICLE_ACCEPT, type FeedOptions } from './options.ts';
 
 const FAILURE_TTL_MS = 60 * 60_000;
 const MAX_ENTRIES = 200;
+/** Article text kept for revalidation, in characters (≈ 8 MB): leads change, old ones need not stay. */
+export const MAX_TEXT_CHARS = 4_000_000;
 
 interface Entry {
   at: number;
@@ -22,6 +24,7 @@ interface Entry {
 
 export class ArticleFetcher {
   readonly #cache = new Map<string, Entry>();
+  #chars = 0;
 
   constructor(private readonly options: FeedOptions) {}
 
@@ -60,12 +63,31 @@ export class ArticleFetcher {
     }
   }
 
+  /** What the cache holds: pages, and characters of article text. */
+  get cached(): { pages: number; chars: number } {
+    return { pages: this.#cache.size, chars: this.#chars };
+  }
+
   #remember(url: string, entry: Entry): void {
-    this.#cache.delete(url);
+    this.#forget(url);
     this.#cache.set(url, entry);
-    if (this.#cache.size > MAX_ENTRIES) {
+    this.#chars += charsOf(entry);
+    // Oldest first out (a Map iterates in insertion order), by count and by the text kept.
+    while (this.#cache.size > MAX_ENTRIES || (this.#chars > MAX_TEXT_CHARS && this.#cache.size > 1)) {
       const oldest = this.#cache.keys().next().value;
-      if (oldest !== undefined) this.#cache.delete(oldest);
+      if (oldest === undefined) break;
+      this.#forget(oldest);
     }
   }
+
+  #forget(url: string): void {
+    const entry = this.#cache.get(url);
+    if (!entry) return;
+    this.#chars -= charsOf(entry);
+    this.#cache.delete(url);
+  }
+}
+
+function charsOf(entry: Entry): number {
+  return (entry.article?.paragraphs.reduce((n, p) => n + p.length, 0) ?? 0) + (entry.error?.length ?? 0);
 }

@@ -6,6 +6,7 @@ import type { RespondArguments, SlashCommand } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { createCommandRegistry } from '../../../commands/index.ts';
 import { InFlight } from '../../../src/adapters/in-flight.ts';
+import { RenderCache } from '../../../src/adapters/render-cache.ts';
 import { SlackAdmins } from '../../../src/adapters/slack/admins.ts';
 import type { SlackAppView } from '../../../src/adapters/slack/context.ts';
 import { commandName, slashCommandListener } from '../../../src/adapters/slack/listeners/slash-command.ts';
@@ -24,6 +25,7 @@ function setup(briefings: BriefingProvider = { get: async () => ({ briefing: mak
     registry,
     taxonomy,
     replayGuard: new MemoryReplayGuard(),
+    renderCache: new RenderCache(),
     logger: log.logger,
     config: loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-1',

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeDiscord, startFakeDiscord } from '../../fakes/discord/fake-discord.ts';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { runBriefer } from '../../helpers/run-cli.ts';
 
@@ -48,5 +49,51 @@ describe('briefer digest --channel', () => {
     const r = await briefer(['digest', '--channel', 'slack:C0GONE'], env());
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/could not post to slack:C0GONE: Slack: channel_not_found/);
+  });
+});
+
+describe('briefer digest --channel against a slow platform posts one copy', () => {
+  let discord: FakeDiscord;
+  beforeAll(async () => {
+    discord = await startFakeDiscord();
+  });
+  afterAll(async () => {
+    await discord.close();
+  });
+  const db = () => join(mkdtempSync(join(tmpdir(), 'briefer-cli-')), 'b.db');
+
+  it('Slack answering after the client timeout: the post is confirmed from history, not repeated', async () => {
+    slack.slowNext('chat.postMessage', 3_000, { times: 10 });
+    const r = await briefer(['digest', '--channel', 'slack:C0CLISLOW'], {
+      SLACK_BOT_TOKEN: 'xoxb-cli-test',
+      SLACK_API_URL: slack.apiUrl,
+      BRIEFER_DB: db(),
+      DIGEST_POST_TIMEOUT_MS: '300',
+    });
+    // A warning about the late answer is fine; an error is not.
+    expect(r.stderr).not.toMatch(/"level":50|briefer:/);
+    expect(r.code).toBe(0);
+    const messages = slack.channelMessages('C0CLISLOW');
+    expect(messages).toHaveLength(1);
+    expect(r.stdout).toContain(messages[0]?.ts);
+  });
+
+  it('Discord answering after the client timeout: the repeat carries the nonce and gets the first message', async () => {
+    discord.slowNext(/^POST \/channels\/\d+\/messages$/, 3_000);
+    const r = await briefer(['digest', '--channel', 'discord:700000000000000077'], {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_BASE: discord.apiBase,
+      BRIEFER_DB: db(),
+      DIGEST_POST_TIMEOUT_MS: '300',
+    });
+    // A warning about the late answer is fine; an error is not.
+    expect(r.stderr).not.toMatch(/"level":50|briefer:/);
+    expect(r.code).toBe(0);
+    const created = discord.channelMessages.filter((m) => m.channel_id === '700000000000000077');
+    const sent = discord.requests.filter((q) => q.path === '/channels/700000000000000077/messages');
+    expect(sent.length).toBe(created.length + 1);
+    expect(new Set(created.map((m) => m.id)).size).toBe(created.length);
+    for (const m of created) expect(r.stdout).toContain(m.id);
   });
 });

@@ -14,7 +14,7 @@ let bot: Bot;
 let digest: DigestService;
 beforeAll(async () => {
   bot = await startBot({ source: staticSource(smallNews()) });
-  digest = new DigestService({
+  digest = await DigestService.open({
     dbPath: join(mkdtempSync(join(tmpdir(), 'briefer-e2e-')), 'briefer.db'),
     briefings: bot.app.briefings,
     taxonomy: bot.app.taxonomy,
@@ -52,7 +52,7 @@ describe('/digest on Discord', () => {
     expect(on.message?.flags).toBe(64);
     expect(JSON.stringify(embedsOf(on))).toMatch(/Posts on mon-fri at 08:15 \(Europe\/Paris\)/);
     const channel = bot.fake.place.channelId;
-    expect(digest.status('discord', channel).subscription).toMatchObject({
+    expect((await digest.status('discord', channel)).subscription).toMatchObject({
       time: '08:15',
       timezone: 'Europe/Paris',
       weekdays: 'MON-FRI',
@@ -69,7 +69,7 @@ describe('/digest on Discord', () => {
       await bot.fake.dispatchCommand('digest', { action: 'off' }, admin),
     );
     expect(JSON.stringify(embedsOf(off))).toMatch(/no longer get the daily digest/);
-    expect(digest.status('discord', channel).subscription).toBeUndefined();
+    expect((await digest.status('discord', channel)).subscription).toBeUndefined();
   });
 
   it('refuses members who cannot manage the server, and changes nothing', async () => {
@@ -78,7 +78,7 @@ describe('/digest on Discord', () => {
     );
     expect(answer.message?.flags).toBe(64);
     expect(JSON.stringify(answer.message)).toMatch(/[Mm]anage/);
-    expect(digest.status('discord', bot.fake.place.channelId).subscription).toBeUndefined();
+    expect((await digest.status('discord', bot.fake.place.channelId)).subscription).toBeUndefined();
   });
 
   it('explains a bad time zone', async () => {

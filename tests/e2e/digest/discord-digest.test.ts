@@ -36,15 +36,22 @@ afterEach(async () => {
   for (const s of services.splice(0)) await s.stop();
 });
 
-function digest(now: () => Date, briefings = provider()) {
-  const s = new DigestService({
+async function digest(now: () => Date, briefings = provider(), options: { timeoutMs?: number } = {}) {
+  const s = await DigestService.open({
     dbPath: join(mkdtempSync(join(tmpdir(), 'briefer-e2e-')), 'briefer.db'),
     briefings,
     taxonomy,
-    posters: { discord: DiscordPoster.create(fake.token, { api: fake.apiBase }) },
+    posters: {
+      discord: DiscordPoster.create(fake.token, {
+        api: fake.apiBase,
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+      }),
+    },
     logger: createLogger('silent'),
     catchUpMs: 3 * 3_600_000,
     retry: { sleep: async () => {}, baseMs: 1 },
+    // Every headline posted, to test the platform's own limits (the briefing limits have their own tests).
+    limits: { maxPerCategory: 1000, maxHeadlines: 1000 },
     now,
   });
   services.push(s);
@@ -56,7 +63,7 @@ const at = (iso: string) => () => new Date(iso);
 describe('daily digest on Discord', () => {
   it('posts a 200-headline briefing as channel messages Discord accepts, with the bot token', async () => {
     const before = fake.requests.length;
-    const s = digest(at('2026-11-25T07:30:00Z'));
+    const s = await digest(at('2026-11-25T07:30:00Z'));
     const posts = await s.preview('discord', '700000000000000001');
     const requests = fake.requests
       .slice(before)
@@ -78,8 +85,12 @@ describe('daily digest on Discord', () => {
 
   it('pings only the opted-in role, never anything a headline says', async () => {
     const now = at('2026-11-25T06:00:00Z');
-    const s = digest(now, provider(hostileNews()));
-    s.subscribe({ platform: 'discord', channelId: '700000000000000002', mention: '<@&123456789012345678>' });
+    const s = await digest(now, provider(hostileNews()));
+    await s.subscribe({
+      platform: 'discord',
+      channelId: '700000000000000002',
+      mention: '<@&123456789012345678>',
+    });
     const before = fake.requests.length;
     await s.preview('discord', '700000000000000002');
     const first = fake.requests.slice(before).find((r) => r.route === 'POST /channels/:channelId/messages');
@@ -89,7 +100,7 @@ describe('daily digest on Discord', () => {
   });
 
   it('waits out a 429 and posts', async () => {
-    const s = digest(at('2026-11-25T07:30:00Z'));
+    const s = await digest(at('2026-11-25T07:30:00Z'));
     fake.rateLimitNext('POST /channels/700000000000000003/messages', 0.2);
     const before = fake.requests.length;
     const { messageIds } = await s.preview('discord', '700000000000000003');
@@ -104,10 +115,25 @@ describe('daily digest on Discord', () => {
 
   it('marks a channel it can no longer reach, and keeps posting to the others', async () => {
     const clock = { t: Date.parse('2026-11-24T00:00:00Z') };
-    const s = digest(() => new Date(clock.t));
-    s.subscribe({ platform: 'discord', channelId: '700000000000000004', time: '07:30', timezone: 'UTC' });
-    s.subscribe({ platform: 'discord', channelId: '700000000000000005', time: '07:30', timezone: 'UTC' });
-    s.subscribe({ platform: 'discord', channelId: '700000000000000006', time: '07:30', timezone: 'UTC' });
+    const s = await digest(() => new Date(clock.t));
+    await s.subscribe({
+      platform: 'discord',
+      channelId: '700000000000000004',
+      time: '07:30',
+      timezone: 'UTC',
+    });
+    await s.subscribe({
+      platform: 'discord',
+      channelId: '700000000000000005',
+      time: '07:30',
+      timezone: 'UTC',
+    });
+    await s.subscribe({
+      platform: 'discord',
+      channelId: '700000000000000006',
+      time: '07:30',
+      timezone: 'UTC',
+    });
     fake.failNext('POST /channels/700000000000000004/messages', DiscordErrors.missingAccess);
     fake.failNext('POST /channels/700000000000000005/messages', DiscordErrors.unknownChannel);
     clock.t = Date.parse('2026-11-25T07:30:00Z');
@@ -117,10 +143,10 @@ describe('daily digest on Discord', () => {
       'discord:700000000000000005': 'failed',
       'discord:700000000000000006': 'sent',
     });
-    expect(s.status('discord', '700000000000000004').subscription?.unreachable?.reason).toMatch(
+    expect((await s.status('discord', '700000000000000004')).subscription?.unreachable?.reason).toMatch(
       /Missing Access/,
     );
-    expect(s.status('discord', '700000000000000005').subscription?.unreachable?.reason).toMatch(
+    expect((await s.status('discord', '700000000000000005')).subscription?.unreachable?.reason).toMatch(
       /Unknown Channel/,
     );
     // Never retried: tomorrow only the reachable channel gets its digest.
@@ -129,9 +155,43 @@ describe('daily digest on Discord', () => {
   });
 
   it('retries a 5xx with backoff until it goes through', async () => {
-    const s = digest(at('2026-11-25T07:30:00Z'));
+    const s = await digest(at('2026-11-25T07:30:00Z'));
     fake.failNext('POST /channels/700000000000000007/messages', { ...DiscordErrors.serverError, times: 2 });
     const { messageIds } = await s.preview('discord', '700000000000000007');
     expect(messageIds.length).toBeGreaterThan(0);
+  });
+
+  it('a slow Discord gets exactly one copy: a repeat with the same nonce returns the first message', async () => {
+    const clock = { t: Date.parse('2026-11-24T00:00:00Z') };
+    const s = await digest(() => new Date(clock.t), provider(), { timeoutMs: 300 });
+    const channel = '700000000000000008';
+    await s.subscribe({ platform: 'discord', channelId: channel, time: '07:30', timezone: 'UTC' });
+    clock.t = Date.parse('2026-11-25T07:30:00Z');
+    // Discord creates the first message at once but answers 2 s late, after the 300 ms timeout.
+    fake.slowNext(`POST /channels/${channel}/messages`, 2_000);
+    const [outcome] = await s.tick();
+    expect(outcome).toMatchObject({ status: 'sent' });
+    const created = fake.channelMessages.filter((m) => m.channel_id === channel);
+    expect(created.length).toBeGreaterThan(1);
+    expect(outcome?.status === 'sent' && outcome.messageIds).toEqual(created.map((m) => m.id));
+    const posts = fake.requests.filter((r) => r.path === `/channels/${channel}/messages`);
+    // One request more than messages: the timed-out one was sent again and Discord returned the first.
+    expect(posts).toHaveLength(created.length + 1);
+    for (const r of posts) {
+      const body = r.body as { nonce?: string; enforce_nonce?: boolean };
+      expect(body.enforce_nonce).toBe(true);
+      expect(body.nonce?.length).toBeLessThanOrEqual(25);
+    }
+  });
+
+  it('a Discord that answers every post too late still gets no second copy of anything', async () => {
+    const s = await digest(at('2026-11-25T07:30:00Z'), provider(), { timeoutMs: 300 });
+    const channel = '700000000000000009';
+    fake.slowNext(`POST /channels/${channel}/messages`, 1_000, { times: 100 });
+    // Every try of the first message times out, so the preview fails, but it was created once.
+    await expect(s.preview('discord', channel)).rejects.toThrow(/Discord/);
+    const posts = fake.requests.filter((r) => r.path === `/channels/${channel}/messages`);
+    expect(posts.length).toBe(5); // the first try and four retries
+    expect(fake.channelMessages.filter((m) => m.channel_id === channel)).toHaveLength(1);
   });
 });

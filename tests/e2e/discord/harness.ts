@@ -31,7 +31,7 @@ export async function startBot(options: {
   /** Default: gateway only. */
   transports?: Array<'gateway' | 'http'>;
   deferAfterMs?: number;
-  /** More environment (e.g. listener limits). */
+  /** More environment (e.g. listener limits, headline limits). */
   env?: Record<string, string>;
 }): Promise<Bot> {
   const fake = await startFakeDiscord();

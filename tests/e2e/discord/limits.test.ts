@@ -8,6 +8,8 @@ import type { RecordedRequest, StoredMessage } from '../../fakes/discord/fake-di
 import { bigNews, HOSTILE_TITLES, hostileNews, staticSource } from '../../fakes/discord/news.ts';
 import { type Bot, startBot } from './harness.ts';
 
+const SHOW_ALL = { BRIEFER_MAX_PER_CATEGORY: '1000', BRIEFER_MAX_HEADLINES: '1000' };
+
 function messageBodies(requests: RecordedRequest[]): Array<Record<string, unknown>> {
   return requests.flatMap((r) => {
     const body = r.body as
@@ -26,7 +28,8 @@ function messageBodies(requests: RecordedRequest[]): Array<Record<string, unknow
 describe('a briefing with 200 headlines and a 50 kB story', () => {
   let bot: Bot;
   beforeAll(async () => {
-    bot = await startBot({ source: staticSource(bigNews(), 'big news') });
+    // Every headline shown, to test Discord's own limits (the briefing limits have their own tests).
+    bot = await startBot({ source: staticSource(bigNews(), 'big news'), env: SHOW_ALL });
   });
   afterAll(async () => {
     await bot?.stop();

@@ -19,7 +19,7 @@ describe('/digest permissions on Slack with SLACK_DIGEST_ADMINS unset (finding 5
     h.slack.users.set('U0OWNER', { is_owner: true, is_admin: true });
     h.slack.users.set('U0WSADMIN', { is_admin: true });
     h.slack.users.set('U0MEMBER', {});
-    service = new DigestService({
+    service = await DigestService.open({
       dbPath: ':memory:',
       briefings: h.app.briefings,
       taxonomy: h.app.taxonomy,
@@ -39,10 +39,10 @@ describe('/digest permissions on Slack with SLACK_DIGEST_ADMINS unset (finding 5
   it('lets a workspace admin turn the digest on, and an owner turn it off', async () => {
     const on = await h.command('/digest', 'on time:06:45', { user_id: 'U0WSADMIN', channel_id: 'C0PERM' });
     expect(await replyText(on.responseId)).toMatch(/Posts every day at 06:45/);
-    expect(service.status('slack', 'C0PERM').subscription).toMatchObject({ createdBy: 'U0WSADMIN' });
+    expect((await service.status('slack', 'C0PERM')).subscription).toMatchObject({ createdBy: 'U0WSADMIN' });
     const off = await h.command('/digest', 'off', { user_id: 'U0OWNER', channel_id: 'C0PERM' });
     expect(await replyText(off.responseId)).not.toMatch(/Only people who manage/);
-    expect(service.status('slack', 'C0PERM').subscription).toBeUndefined();
+    expect((await service.status('slack', 'C0PERM')).subscription).toBeUndefined();
     const asked = h.slack.callsTo('users.info').map((c) => c.params.user);
     expect(asked).toEqual(expect.arrayContaining(['U0WSADMIN', 'U0OWNER']));
   });
@@ -50,7 +50,7 @@ describe('/digest permissions on Slack with SLACK_DIGEST_ADMINS unset (finding 5
   it('refuses a member who is not an admin, and lets them read the status', async () => {
     const on = await h.command('/digest', 'on', { user_id: 'U0MEMBER', channel_id: 'C0PERM2' });
     expect(await replyText(on.responseId)).toMatch(/Only people who manage/);
-    expect(service.status('slack', 'C0PERM2').subscription).toBeUndefined();
+    expect((await service.status('slack', 'C0PERM2')).subscription).toBeUndefined();
     const status = await h.command('/digest', 'status', { user_id: 'U0MEMBER', channel_id: 'C0PERM2' });
     expect(await replyText(status.responseId)).not.toMatch(/Only people who manage/);
   });

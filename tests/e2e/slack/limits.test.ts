@@ -10,6 +10,9 @@ import { messageProblems } from '../../fakes/slack/block-kit-rules.ts';
 import { makeNews } from '../../fakes/slack/news.ts';
 import { type SlackHarness, startSlackHarness } from './harness.ts';
 
+/** Every headline shown, to test Slack's own limits (the briefing limits have their own tests). */
+const SHOW_ALL = { BRIEFER_MAX_PER_CATEGORY: '1000', BRIEFER_MAX_HEADLINES: '1000' };
+
 const headlineLines = (replies: Array<Record<string, unknown>>) =>
   replies.flatMap((r) =>
     (r.blocks as Array<{ type: string; text?: { text: string } }>)
@@ -22,6 +25,7 @@ describe('a briefing with 200 headlines and a 50 kB story', () => {
   beforeAll(async () => {
     h = await startSlackHarness({
       news: makeNews({ headlines: 200, storyChars: 50_000, titleChars: 400, headlineChars: 180 }),
+      env: SHOW_ALL,
     });
   });
   afterAll(async () => {
@@ -81,7 +85,7 @@ describe('a briefing with 200 headlines and a 50 kB story', () => {
 describe('a pathological feed (800 headlines of 1,000 characters)', () => {
   let h: SlackHarness;
   beforeAll(async () => {
-    h = await startSlackHarness({ news: makeNews({ headlines: 800, headlineChars: 1000 }) });
+    h = await startSlackHarness({ news: makeNews({ headlines: 800, headlineChars: 1000 }), env: SHOW_ALL });
   });
   afterAll(async () => {
     await h?.close();

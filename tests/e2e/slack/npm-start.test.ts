@@ -41,7 +41,7 @@ beforeAll(async () => {
   });
   await bot.waitFor('briefer started');
   expect((await fetch(`${base}/health`)).ok).toBe(true);
-}, 30_000);
+});
 
 afterAll(async () => {
   if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
@@ -56,7 +56,7 @@ describe('npm start on Slack (HTTP)', () => {
     const body = slashCommandBody({ command: '/headlines', response_url: responseUrl });
     const ack = await postSigned(`${base}/slack/events`, SECRET, body);
     expect(ack.status).toBe(200);
-    const [reply] = await responses.waitForPosts(id, 1, 10_000);
+    const [reply] = await responses.waitForPosts(id, 1);
     expect(reply?.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply?.body.blocks)).toContain('Headlines');
   });
@@ -84,12 +84,12 @@ describe('npm start on Slack (HTTP)', () => {
     await bot.waitFor('finishing replies in flight');
     expect(bot.child.exitCode).toBeNull();
     held.release();
-    const [reply] = await responses.waitForPosts(id, 1, 10_000);
+    const [reply] = await responses.waitForPosts(id, 1);
     expect(reply?.status).toBe(200);
     expect((await bot.exited).code).toBe(0);
     expect(bot.output()).toContain('"msg":"stopped"');
     expect(bot.output()).toContain('slack listening for /slack/events');
     expect(bot.output()).not.toContain(SECRET);
     expect(bot.output()).not.toContain(TOKEN);
-  }, 15_000);
+  });
 });

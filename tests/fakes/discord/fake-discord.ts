@@ -21,6 +21,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { HANG_GUARD_MS } from '../hang-guard.ts';
 import {
   type ApiInteraction,
   autocompleteInteraction,
@@ -81,6 +82,9 @@ export interface RecordedRequest {
 }
 
 /** A message as the fake stores it (and returns it, Discord-shaped). */
+/** How long Discord remembers a nonce for `enforce_nonce` ("a few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 export interface StoredMessage {
   id: string;
   channel_id: string;
@@ -208,6 +212,9 @@ export class FakeDiscord {
   readonly #failures: Array<{ matcher: RouteMatcher; failure: Failure; left: number }> = [];
   readonly #interactions = new Map<string, InteractionState>();
   readonly #messages = new Map<string, StoredMessage>();
+  /** `channel|nonce` → the message it created and when, for `enforce_nonce`. */
+  readonly #nonces = new Map<string, { message: StoredMessage; at: number }>();
+  readonly #slow: Array<{ matcher: RouteMatcher; delayMs: number; left: number }> = [];
   readonly #sessions = new Map<string, Session>();
   readonly #listeners = new Set<() => void>();
   #live?: Session;
@@ -268,6 +275,14 @@ export class FakeDiscord {
   failNext(route: RouteMatcher, a: number | Failure, body?: unknown, headers?: Record<string, string>): void {
     const failure = typeof a === 'number' ? { status: a, body, headers } : a;
     this.#failures.push({ matcher: route, failure, left: failure.times ?? 1 });
+  }
+
+  /**
+   * The next `times` requests matching `route` are handled at once (a message is created) but
+   * answered after `delayMs`: a Discord that accepted a post whose answer the client gave up on.
+   */
+  slowNext(route: RouteMatcher, delayMs: number, options: { times?: number } = {}): void {
+    this.#slow.push({ matcher: route, delayMs, left: options.times ?? 1 });
   }
 
   /** A 429 as Discord sends it: body `retry_after` and a `Retry-After` header (seconds). */
@@ -362,7 +377,7 @@ export class FakeDiscord {
    * Waits until the user sees the bot's answer to `interaction`: an immediate reply, update or
    * autocomplete; or, after a defer, the edit of the original or a follow-up.
    */
-  async waitForAnswer(interaction: { token: string }, timeoutMs = 10_000): Promise<Answer> {
+  async waitForAnswer(interaction: { token: string }, timeoutMs = HANG_GUARD_MS): Promise<Answer> {
     return this.#waitFor(
       () => this.#answer(interaction),
       timeoutMs,
@@ -424,7 +439,7 @@ export class FakeDiscord {
   /** Resolves with the first request (past or future) matching `matcher`. */
   waitForRequest(
     matcher: RouteMatcher | ((r: RecordedRequest) => boolean),
-    timeoutMs = 10_000,
+    timeoutMs = HANG_GUARD_MS,
   ): Promise<RecordedRequest> {
     const test =
       typeof matcher === 'function'
@@ -435,7 +450,7 @@ export class FakeDiscord {
   }
 
   /** Resolves when a bot is connected to the gateway and identified or resumed. */
-  waitForGateway(timeoutMs = 10_000): Promise<void> {
+  waitForGateway(timeoutMs = HANG_GUARD_MS): Promise<void> {
     return this.#waitFor(() => (this.#live?.socket ? true : undefined), timeoutMs, 'a gateway session').then(
       () => {},
     );
@@ -626,6 +641,15 @@ export class FakeDiscord {
     }
     record.status = status;
     this.requests.push(record);
+    const slow = this.#slow.find(
+      (x) => x.left > 0 && this.#matches(x.matcher, method, path, match?.r.pattern),
+    );
+    if (slow) {
+      slow.left -= 1;
+      this.#changed();
+      await new Promise((r) => setTimeout(r, slow.delayMs));
+      if (res.destroyed) return;
+    }
     const text = answer === undefined ? '' : JSON.stringify(answer);
     res.writeHead(status, {
       ...(text ? { 'content-type': 'application/json' } : {}),
@@ -694,11 +718,29 @@ export class FakeDiscord {
         return [200, this.registeredCommands.get(params.guildId ?? '') ?? []];
       case 'POST /channels/:channelId/messages': {
         const problems = messageProblems(body, { create: true });
+        const data = body as Record<string, unknown>;
+        const nonce = data?.nonce;
+        if (
+          nonce !== undefined &&
+          !(typeof nonce === 'string' ? nonce.length <= 25 : Number.isInteger(nonce))
+        )
+          problems.push('nonce: must be a string of at most 25 characters or an integer');
+        if (data?.enforce_nonce === true && nonce === undefined)
+          problems.push('enforce_nonce: needs a nonce');
         if (problems.length) throw reject(problems);
-        const message = this.#store(params.channelId ?? '', body as Record<string, unknown>);
+        // Discord: with enforce_nonce, a second message with the same nonce from the same author within
+        // a few minutes is not created; the first one comes back instead.
+        const nonceKey = `${params.channelId}|${String(nonce)}`;
+        const earlier = data.enforce_nonce === true ? this.#nonces.get(nonceKey) : undefined;
+        if (earlier && performance.now() - earlier.at < NONCE_WINDOW_MS) {
+          record.messageId = earlier.message.id;
+          return [200, { ...this.#apiMessage(earlier.message), nonce }];
+        }
+        const message = this.#store(params.channelId ?? '', data);
+        if (data.enforce_nonce === true) this.#nonces.set(nonceKey, { message, at: performance.now() });
         this.channelMessages.push(message);
         record.messageId = message.id;
-        return [200, this.#apiMessage(message)];
+        return [200, { ...this.#apiMessage(message), ...(nonce !== undefined ? { nonce } : {}) }];
       }
       case 'POST /interactions/:id/:token/callback':
         return this.#callback(params, query, body, reject);

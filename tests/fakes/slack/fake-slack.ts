@@ -6,6 +6,10 @@
  * - Answers like Slack: `auth.test`, `chat.postMessage` (checked against Block Kit limits: an
  *   oversized payload gets `invalid_blocks` / `msg_blocks_too_long`), `apps.connections.open`
  *   (an `xapp-` token gets a `ws://` URL to the fake's own Socket Mode server), anything else `{ok:true}`.
+ * - Keeps what `chat.postMessage` posted, per channel, with its `metadata`; `conversations.history`
+ *   returns a channel's messages newest first, metadata only with `include_all_metadata` (as Slack).
+ * - Answers slowly on demand: `slowNext('chat.postMessage', 2000)` stores the message at once and
+ *   answers after 2 s — a platform that accepted a post whose answer the client gave up on.
  * - Fails on demand: `failNext('chat.postMessage', 'ratelimited', { retryAfter: 1 })` answers HTTP 429
  *   with Retry-After; `failNext(method, 'not_in_channel')` (or `channel_not_found`, any Slack error)
  *   answers `{ ok: false, error }`; `failNext(method, { status: 500 })` a bare HTTP error.
@@ -23,6 +27,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { HANG_GUARD_MS } from '../hang-guard.ts';
 import { messageProblems } from './block-kit-rules.ts';
 
 export interface FakeSlackCall {
@@ -81,6 +86,10 @@ export interface FakeSlack {
   callsTo(method: string): FakeSlackCall[];
   /** The next call(s) to `method` fail as asked. */
   failNext(method: string, failure: FakeFailure, options?: FailOptions): void;
+  /** The next `times` calls to `method` are handled at once but answered after `delayMs`. */
+  slowNext(method: string, delayMs: number, options?: { times?: number }): void;
+  /** Messages posted to a channel, oldest first (what `conversations.history` reads). */
+  channelMessages(channel: string): FakeSlackMessage[];
   /** Replaces the default answer for `method`. */
   handle(method: string, handler: FakeHandler): void;
   /** Workspace members as `users.info` describes them (unknown ids get `user_not_found`). */
@@ -89,6 +98,16 @@ export interface FakeSlack {
   waitForCalls(method: string, count: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   socket: FakeSocketMode;
   close(): Promise<void>;
+}
+
+export interface FakeSlackMessage {
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  /** `{ event_type, event_payload }` as posted, if any. */
+  metadata?: unknown;
+  /** The token that posted it. */
+  token?: string;
 }
 
 export interface FakeSlackOptions {
@@ -130,6 +149,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const users: FakeSlack['users'] = new Map();
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const posted = new Map<string, FakeSlackMessage[]>();
+  const slow = new Map<string, number[]>();
   let ts = 0;
   let port = 0;
 
@@ -138,20 +159,47 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       call.token?.startsWith('xoxb-')
         ? { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'briefer', ...identity }
         : { ok: false, error: 'invalid_auth' },
-    'chat.postMessage': (p) => {
+    'chat.postMessage': (p, call) => {
       const problems = messageProblems(p);
       if (problems.length) {
         const tooLong = problems.includes('msg_blocks_too_long');
         return { ok: false, error: tooLong ? 'msg_blocks_too_long' : 'invalid_blocks', problems };
       }
+      const metadata = p.metadata as { event_type?: unknown; event_payload?: unknown } | undefined;
+      if (
+        metadata !== undefined &&
+        (typeof metadata?.event_type !== 'string' || typeof metadata.event_payload !== 'object')
+      )
+        return { ok: false, error: 'invalid_metadata_format' };
       ts += 1;
       const stamp = `1700000000.${String(ts).padStart(6, '0')}`;
+      const channel = String(p.channel);
+      const list = posted.get(channel) ?? [];
+      list.push({ ts: stamp, text: p.text, blocks: p.blocks, metadata, token: call.token });
+      posted.set(channel, list);
       return {
         ok: true,
         channel: p.channel,
         ts: stamp,
         message: { text: p.text, blocks: p.blocks, ts: stamp },
       };
+    },
+    'conversations.history': (p) => {
+      const limit = Math.min(Number(p.limit ?? 100) || 100, 999);
+      const withMetadata = p.include_all_metadata === true || p.include_all_metadata === 'true';
+      const messages = [...(posted.get(String(p.channel)) ?? [])]
+        .reverse()
+        .slice(0, limit)
+        .map((m) => ({
+          type: 'message',
+          subtype: 'bot_message',
+          ts: m.ts,
+          text: m.text,
+          blocks: m.blocks,
+          bot_id: identity.bot_id,
+          ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+        }));
+      return { ok: true, messages, has_more: false };
     },
     'users.info': (p) => {
       const user = users.get(String(p.user));
@@ -227,7 +275,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         response = handler(params, base);
       }
       calls.push({ ...base, status, response });
-      answer(res, status, response, headers);
+      const delay = slow.get(method)?.shift();
+      if (delay) {
+        // Handled (and stored) now, answered late: the client may have given up by then.
+        setTimeout(() => {
+          if (!res.destroyed) answer(res, status, response, headers);
+        }, delay);
+      } else answer(res, status, response, headers);
       events.emit('call', method);
     });
   });
@@ -304,14 +358,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     get connections() {
       return sockets.size;
     },
-    waitForConnections: (count, timeoutMs = 5_000) =>
+    waitForConnections: (count, timeoutMs = HANG_GUARD_MS) =>
       waitFor(
         () => (sockets.size === count ? true : undefined),
         count === 0 ? 'socket-close' : 'socket-open',
         timeoutMs,
         `${count} Socket Mode connection(s)`,
       ).then(() => {}),
-    async send(type, payload, timeoutMs = 5_000) {
+    async send(type, payload, timeoutMs = HANG_GUARD_MS) {
       const [ws] = sockets;
       if (!ws) throw new Error('fake Slack: no Socket Mode connection');
       const id = `env-${++envelope}`;
@@ -354,11 +408,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       for (let i = 0; i < times; i++) queue.push({ failure, retryAfter });
       failures.set(method, queue);
     },
+    slowNext(method, delayMs, { times = 1 } = {}) {
+      const queue = slow.get(method) ?? [];
+      for (let i = 0; i < times; i++) queue.push(delayMs);
+      slow.set(method, queue);
+    },
+    channelMessages: (channel) => [...(posted.get(channel) ?? [])],
     users,
     handle(method, handler) {
       handlers.set(method, handler);
     },
-    waitForCalls: (method, count, timeoutMs = 5_000) =>
+    waitForCalls: (method, count, timeoutMs = HANG_GUARD_MS) =>
       waitFor(
         () => (callsTo(method).length >= count ? callsTo(method) : undefined),
         'call',

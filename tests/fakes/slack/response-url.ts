@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { SLACK } from '../../../src/render/limits.ts';
+import { HANG_GUARD_MS } from '../hang-guard.ts';
 import { messageProblems } from './block-kit-rules.ts';
 
 export interface ResponsePost {
@@ -97,7 +98,7 @@ export async function startFakeResponseUrls(): Promise<FakeResponseUrls> {
     url: (id = `r${++next}`) => `${base}/respond/${id}`,
     posts,
     postsTo,
-    waitForPosts: (id, count, timeoutMs = 5_000) =>
+    waitForPosts: (id, count, timeoutMs = HANG_GUARD_MS) =>
       new Promise((resolve, reject) => {
         const check = () => {
           const got = postsTo(id);

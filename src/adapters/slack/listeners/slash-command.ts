@@ -9,6 +9,7 @@ import { parseTextArgs } from '../../../commands/parse-text-args.ts';
 import type { CommandArgs } from '../../../core/command-definition.ts';
 import { userMessage } from '../../../core/errors.ts';
 import { renderSlackMessages } from '../../../render/slack.ts';
+import { yieldToIo } from '../../load-gauge.ts';
 import { type SlackDeps, slackCommandContext } from '../context.ts';
 import { respondAll } from '../deliver.ts';
 import { encodeShareValue } from '../share-value.ts';
@@ -56,6 +57,8 @@ export function slashCommandListener({ app, inFlight, admins }: SlackDeps) {
     const acked = performance.now();
 
     await inFlight.run(async () => {
+      // Acks of requests already waiting go out before this reply's work (Slack's 3 s is for the ack).
+      await yieldToIo();
       try {
         const isAdmin = found?.definition.adminOnly
           ? await admins.isAdmin(command.user_id, client, log)
@@ -70,7 +73,10 @@ export function slashCommandListener({ app, inFlight, admins }: SlackDeps) {
         const reply = await runCommand(app.registry, name, args, context);
         const shareValue =
           reply.visibility === 'public' ? encodeShareValue({ command: name, text }) : undefined;
-        const messages = renderSlackMessages(reply, app.taxonomy, { shareValue });
+        // The same blocks for everyone asking the same thing of this briefing: rendered once.
+        const messages = app.renderCache.render(reply, `slack:${shareValue ?? ''}`, () =>
+          renderSlackMessages(reply, app.taxonomy, { shareValue }),
+        );
         await respondAll(respond, messages, 'ephemeral');
         log.debug(
           {

@@ -1,0 +1,216 @@
+/**
+ * Scale-out: 1 and 3 real Briefer processes (the compiled build, HTTP interactions, the sample news,
+ * each its own SQLite file) behind a round-robin proxy on 127.0.0.1, and a bounded load of signed
+ * `/brief` APPLICATION_COMMAND interactions through the proxy, a fixed number in flight. Reports the
+ * latency of the first response (a message, or a deferral whose edit goes to the fake Discord's REST)
+ * and the throughput. The load generator, the proxy and the fake Discord share this process, and every
+ * process shares the machine's cores: on 2 cores, 3 instances cannot be 3× one.
+ * Bounded: REQUESTS per round, a deadline per round; every child is killed on exit, error included.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, fetch } from 'undici';
+import { build, DIST, isBuildFresh } from '../scripts/build.mjs';
+import { startFakeDiscord } from '../tests/fakes/discord/fake-discord.ts';
+import { generateSigningKeys, signatureHeaders } from '../tests/fakes/discord/signing.ts';
+import { freePort } from '../tests/helpers/free-port.ts';
+import { startRoundRobinProxy } from './round-robin-proxy.ts';
+import { percentile, type Row } from './table.ts';
+
+const INSTANCES = (process.env.BRIEFER_SCALEOUT_INSTANCES ?? '1,3').split(',').map(Number);
+const IN_FLIGHT = (process.env.BRIEFER_SCALEOUT_IN_FLIGHT ?? '50,200').split(',').map(Number);
+const REQUESTS = Number(process.env.BRIEFER_SCALEOUT_REQUESTS ?? 2000);
+/** A round stops sending once this has passed; what was answered is reported. */
+const ROUND_DEADLINE_MS = 180_000;
+const READY_DEADLINE_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
+
+const children = new Set<ChildProcess>();
+// Whatever happens to this process, no Briefer is left running behind it.
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const c of children) c.kill('SIGKILL');
+    process.exit(130);
+  });
+
+/** CPU seconds a process has used (Linux /proc; undefined elsewhere), user + system. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of one core used over `seconds`, from two cpuSeconds readings. */
+const coreShare = (before: Array<number | undefined>, after: Array<number | undefined>, seconds: number) =>
+  before.every((b) => b !== undefined) && after.every((a) => a !== undefined)
+    ? `${Math.round((100 * after.reduce((t: number, a, i) => t + (a as number) - (before[i] as number), 0)) / seconds)}%`
+    : '';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Instance {
+  child: ChildProcess;
+  origin: string;
+}
+
+async function startInstance(env: Record<string, string>, dir: string, index: number): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(DIST, 'src/main.js')], {
+    // A temporary working directory, so a developer's .env cannot add a token or change the source.
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...env,
+      DISCORD_HTTP_PORT: String(port),
+      BRIEFER_DB: join(dir, `briefer-${index}.db`),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.add(child);
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+    children.delete(child);
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const until = performance.now() + READY_DEADLINE_MS;
+  // Ready when the load balancer's health check would say so.
+  for (;;) {
+    if (exited) throw new Error(`instance ${index} exited before it was ready:\n${stderr}`);
+    if (performance.now() > until) throw new Error(`instance ${index} not ready in ${READY_DEADLINE_MS} ms`);
+    const ok = await fetch(`${origin}/health`).then(
+      (r) => r.arrayBuffer().then(() => r.status === 200),
+      () => false,
+    );
+    if (ok) return { child, origin };
+    await sleep(100);
+  }
+}
+
+async function stopInstance({ child }: Instance): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function benchScaleout(): Promise<Row[]> {
+  if (!isBuildFresh()) await build();
+  const fake = await startFakeDiscord();
+  const keys = generateSigningKeys();
+  const dir = mkdtempSync(join(tmpdir(), 'briefer-scaleout-'));
+  const env = {
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    BRIEFER_SOURCE: 'sample',
+    BRIEFER_MAX_CONNECTIONS: '5000',
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_BASE: fake.apiBase,
+  };
+  // One connection per request in flight, kept alive, as many users' requests arriving at a balancer.
+  const client = new Agent({ connections: null, pipelining: 0, keepAliveTimeout: 30_000 });
+  const rows: Row[] = [];
+  try {
+    for (const n of INSTANCES) {
+      const instances = await Promise.all(Array.from({ length: n }, (_, i) => startInstance(env, dir, i)));
+      const proxy = await startRoundRobinProxy(instances.map((i) => i.origin));
+      const url = `${proxy.url}/interactions`;
+      const send = async (body: string, headers: Record<string, string>) => {
+        const started = performance.now();
+        const res = await fetch(url, { method: 'POST', headers, body, dispatcher: client });
+        const json = (await res.json().catch(() => ({}))) as { type?: number };
+        // A message (4) or a deferral (5); anything else is a failure, not a fast answer.
+        const ok = res.status === 200 && (json.type === 4 || json.type === 5);
+        return { ms: performance.now() - started, ok, deferred: json.type === 5 };
+      };
+      const signed = (count: number) =>
+        Array.from({ length: count }, () => {
+          const body = JSON.stringify(fake.command('brief'));
+          return {
+            body,
+            headers: { 'content-type': 'application/json', ...signatureHeaders(keys.privateKey, body) },
+          };
+        });
+      try {
+        // Warm-up: every instance loads its briefing and renders once before anything is timed.
+        for (const r of signed(10 * n)) await send(r.body, r.headers);
+        for (const inFlight of IN_FLIGHT) {
+          const requests = signed(REQUESTS);
+          const before = [...proxy.counts];
+          const load = loadavg()[0] ?? 0;
+          const times: number[] = [];
+          let failed = 0;
+          let deferred = 0;
+          let nextIndex = 0;
+          const cpuBefore = instances.map((i) => cpuSeconds(i.child.pid));
+          const ownBefore = process.cpuUsage();
+          const started = performance.now();
+          const deadline = started + ROUND_DEADLINE_MS;
+          const worker = async () => {
+            while (nextIndex < requests.length && performance.now() < deadline) {
+              const r = requests[nextIndex++] as (typeof requests)[number];
+              const result = await send(r.body, r.headers).catch(() => undefined);
+              if (!result?.ok) failed++;
+              else {
+                times.push(result.ms);
+                if (result.deferred) deferred++;
+              }
+            }
+          };
+          await Promise.all(Array.from({ length: inFlight }, worker));
+          const seconds = (performance.now() - started) / 1000;
+          const own = process.cpuUsage(ownBefore);
+          const cpuAfter = instances.map((i) => cpuSeconds(i.child.pid));
+          times.sort((a, b) => a - b);
+          rows.push({
+            instances: n,
+            in_flight: inFlight,
+            sent: nextIndex,
+            ok: times.length,
+            failed,
+            deferred,
+            p50_ms: Number(percentile(times, 50).toFixed(1)),
+            p95_ms: Number(percentile(times, 95).toFixed(1)),
+            p99_ms: Number(percentile(times, 99).toFixed(1)),
+            max_ms: Number((times.at(-1) ?? 0).toFixed(1)),
+            over_3s: times.filter((t) => t > 3000).length,
+            'req/s': Math.round(times.length / seconds),
+            per_instance: proxy.counts.map((c, i) => c - (before[i] ?? 0)).join('/'),
+            // Of one core: all instances together, and this process (load, proxy, fake Discord).
+            instances_cpu: coreShare(cpuBefore, cpuAfter, seconds),
+            bench_cpu: `${Math.round((own.user + own.system) / 1e4 / seconds)}%`,
+            load_1m: `${load.toFixed(1)} (${cpus().length} cores)`,
+          });
+        }
+      } finally {
+        await proxy.close();
+        await Promise.allSettled(instances.map(stopInstance));
+      }
+    }
+  } finally {
+    for (const c of children) c.kill('SIGKILL');
+    await client.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+// `npx tsx bench/scaleout.ts` runs it alone.
+if (import.meta.url === `file://${process.argv[1]}`) console.table(await benchScaleout());

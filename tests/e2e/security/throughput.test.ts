@@ -1,0 +1,87 @@
+/**
+ * Finding 9, the parts a test can check without timing anything (speed is in `npm run bench -- load`):
+ * a reply is rendered once per briefing version and reused, and a Discord interaction that arrives
+ * while the bot is busy is deferred at once instead of waiting for a timer that load could delay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { News } from '../../../src/core/schemas.ts';
+import type { NewsSource } from '../../../src/sources/source.ts';
+import { smallNews } from '../../fakes/discord/news.ts';
+import { signatureHeaders } from '../../fakes/discord/signing.ts';
+import { type Bot, startBot } from '../discord/harness.ts';
+import { type SlackHarness, startSlackHarness } from '../slack/harness.ts';
+
+describe('render once per briefing version (finding 9)', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('renders /brief once for 20 people asking at once, and again after a refresh', async () => {
+    const warm = await h.command('/brief');
+    await h.replies(warm.responseId);
+    const before = { ...h.app.renderCache.stats };
+    const results = await Promise.all(Array.from({ length: 20 }, () => h.command('/brief')));
+    const replies = await Promise.all(results.map((r) => h.replies(r.responseId)));
+    expect(new Set(replies.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(h.app.renderCache.stats.made - before.made).toBe(0);
+    expect(h.app.renderCache.stats.reused - before.reused).toBe(20);
+    await h.app.briefings.refresh();
+    const after = await h.command('/brief');
+    await h.replies(after.responseId);
+    expect(h.app.renderCache.stats.made - before.made).toBe(1);
+  });
+});
+
+describe('Discord defers at once when busy (finding 9)', () => {
+  let bot: Bot;
+  let release: (news: News) => void = () => {};
+  const gated: NewsSource = {
+    name: 'gated news',
+    load: () => new Promise<News>((resolve) => (release = resolve)),
+  };
+  beforeAll(async () => {
+    // A deferral timer of a minute: only the busy rule can make these defer within the test.
+    bot = await startBot({ source: gated, transports: ['http'], deferAfterMs: 60_000 });
+  });
+  afterAll(async () => {
+    release(smallNews());
+    await bot?.stop();
+  });
+
+  it('defers interactions that arrive while 8 are already in progress, then edits in the answer', async () => {
+    const url = bot.http?.url as string;
+    const post = async () => {
+      const body = JSON.stringify(bot.fake.command('brief'));
+      const headers = { 'content-type': 'application/json', ...signatureHeaders(bot.keys.privateKey, body) };
+      const res = await fetch(url, { method: 'POST', headers, body });
+      return ((await res.json()) as { type: number }).type;
+    };
+    // Twelve at once: whichever arrive while eight are in progress must defer; the news is held back
+    // until four have answered, and only a deferral can answer before the news exists.
+    let answered = 0;
+    let fourAnswered: () => void = () => {};
+    const four = new Promise<void>((resolve) => (fourAnswered = resolve));
+    const pending = Array.from({ length: 12 }, () =>
+      post().then((type) => {
+        if (++answered === 4) fourAnswered();
+        return type;
+      }),
+    );
+    await four;
+    release(smallNews());
+    const types = await Promise.all(pending);
+    const deferred = types.filter((t) => t === 5).length;
+    // At least the four that answered before the news existed; the rest answered directly.
+    expect(deferred).toBeGreaterThanOrEqual(4);
+    expect(types.filter((t) => t === 4)).toHaveLength(12 - deferred);
+    await bot.http?.stop();
+    const edits = bot.fake.requests.filter(
+      (r) => r.route === 'PATCH /webhooks/:applicationId/:token/messages/:messageId',
+    );
+    expect(edits).toHaveLength(deferred);
+  });
+});
