@@ -119,6 +119,27 @@ describe('briefer CLI', () => {
     expect(out[4].summary).toEqual(['Only sentence here.']);
   });
 
+  it('clusters a news day: one {"id","story"} per line, same order, equal story = one story; bad lines as errors', async () => {
+    const input = [
+      JSON.stringify({ id: '1', title: 'Kestria central bank cuts rate by half a point', source: 'A' }),
+      'not json',
+      JSON.stringify({ id: 2, title: 'Kestria central bank lowers rate by 50 basis points', source: 'B' }),
+      JSON.stringify({ id: '3', title: '' }),
+      JSON.stringify({ id: '4', title: 'Striker scores twice in derby', source: 'C' }),
+    ].join('\n');
+    const r = await briefer(['cluster'], input);
+    expect(r.code).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['1', null, '2', '3', '4']);
+    expect(out[0].story).toBe(out[2].story);
+    expect(out[4].story).not.toBe(out[0].story);
+    expect(out[1].error).toBe('not JSON');
+    expect(out[3].error).toMatch(/title/);
+  });
+
   it('categorizes one JSON line per headline, same order, including blank lines', async () => {
     const r = await briefer(
       ['categorize'],
