@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name…]`: every benchmark in one run, printed as Markdown tables.
- * Names: summarizer, keyfacts, categorizer, startup, discord, slack, feeds, load, soak, digest, scaleout, instances (default: all).
+ * Names: summarizer, keyfacts, categorizer, startup, discord, slack, feeds, clustering, load, soak, digest, scaleout, instances (default: all).
  * Each benchmark runs in its own process: a peer summarizer (lexrank, through `sugar`) rewrites
  * built-in prototypes, which would slow or break whatever ran after it in the same process.
  * Benchmarks report; tests never time anything.
@@ -39,6 +39,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   feeds: {
     title: 'Feeds: 20 feeds × 50 items over loopback → briefing',
     run: async () => (await import('./feeds.ts')).benchFeeds(),
+  },
+  clustering: {
+    title: 'Story clustering: items per refresh, and /brief while a 7,000-item feed refreshes',
+    run: async () => (await import('./clustering.ts')).benchClustering(),
   },
   load: {
     title: 'Load: N requests in flight per platform on loopback (bot, fakes and load in one process)',

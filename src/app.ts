@@ -82,6 +82,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       timeoutMs: env.BRIEFER_FETCH_TIMEOUT_MS,
       headlineHours: env.BRIEFER_HEADLINE_HOURS,
       userAgent: env.BRIEFER_USER_AGENT,
+      maxFeedItems: env.BRIEFER_MAX_FEED_ITEMS,
+      maxItems: env.BRIEFER_MAX_ITEMS,
       allowPrivateAddresses: env.BRIEFER_FETCH_ALLOW_PRIVATE,
       logger: logger.child({ component: 'sources' }),
       now: overrides.now,

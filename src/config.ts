@@ -98,6 +98,8 @@ export const EnvSchema = z.object({
   BRIEFER_HEADLINE_HOURS: positiveInt(1, 24 * 14).default(24),
   BRIEFER_FETCH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   BRIEFER_MAX_BYTES: positiveInt(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+  BRIEFER_MAX_FEED_ITEMS: positiveInt(1, 100_000).default(500),
+  BRIEFER_MAX_ITEMS: positiveInt(1, 1_000_000).default(5000),
   /** A briefing is brief: headlines shown per category and in all (chat and text; JSON keeps all). */
   BRIEFER_MAX_PER_CATEGORY: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxPerCategory),
   BRIEFER_MAX_HEADLINES: positiveInt(1, 1000).default(DEFAULT_HEADLINE_LIMITS.maxHeadlines),

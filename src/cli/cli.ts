@@ -14,7 +14,7 @@ import { createLogger } from '../log.ts';
 import { briefingToJson } from '../render/briefing-json.ts';
 import { briefingMarkdown, headlinesMarkdown, storyMarkdown } from '../render/markdown.ts';
 import { renderText } from '../render/text.ts';
-import { categorizeLines } from './categorize-command.ts';
+import { categorizeBatch, categorizeLines } from './categorize-command.ts';
 import { clusterLines } from './cluster-command.ts';
 import { type ModelSummarizer, summarizeBatch, summarizeOne } from './summarize-command.ts';
 
@@ -28,6 +28,7 @@ Usage:
   briefer summarize --jsonl                      {"id","text","sentences"} per line → {"id","summary"}
   briefer summarize --llm [--json|--jsonl]       the same, written by the configured model (BRIEFER_LLM_URL)
   briefer categorize                             one headline per line → one JSON line each
+  briefer categorize --jsonl                     {"id","title","summary"?} per line → {"id","category","confidence","scores"}
   briefer cluster                                {"id","title","source",…} per line → {"id","story"}
   briefer digest    --channel slack:C0123|discord:ID   post the daily digest there now (a preview)
 
@@ -123,7 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'categorize': {
       const app = makeApp(values.source, io);
-      await categorizeLines(io.stdin, io.stdout, app.categorizer);
+      await (values.jsonl ? categorizeBatch : categorizeLines)(io.stdin, io.stdout, app.categorizer);
       return 0;
     }
     case 'brief':

@@ -12,6 +12,7 @@ import type { ModelSummary } from '../core/model-summary.ts';
 import type { Story } from '../core/schemas.ts';
 import { summarize } from '../core/summarizer.ts';
 import { storyFromText } from '../core/text/story-text.ts';
+import { batchLineError, lineId } from './batch-error.ts';
 import { readAll, readLines } from './read-lines.ts';
 
 const BatchLine = z.object({
@@ -36,7 +37,7 @@ export async function summarizeBatch(
     let result: object;
     try {
       const raw: unknown = JSON.parse(line);
-      if (raw && typeof raw === 'object' && 'id' in raw) id = (raw as { id: unknown }).id;
+      id = lineId(raw);
       const doc = BatchLine.parse(raw);
       const text = doc.text.trim();
       const sentences = doc.sentences ?? defaultSentences;
@@ -54,15 +55,7 @@ export async function summarizeBatch(
         ...(written ? { model: written.model } : {}),
       };
     } catch (error) {
-      const message =
-        error instanceof z.ZodError
-          ? error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')
-          : error instanceof SyntaxError
-            ? `not valid JSON (${error.message})`
-            : error instanceof Error
-              ? error.message
-              : String(error);
-      result = { id, error: message };
+      result = { id, error: batchLineError(error) };
     }
     output.write(`${JSON.stringify(result)}\n`);
   }

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Categorization, Categorizer } from './categorizer.ts';
-import { dedupeHeadlines } from './headline-dedupe.ts';
 import { extractKeyFacts } from './key-facts.ts';
 import {
   type Briefing,
@@ -14,6 +13,9 @@ import {
   type News,
   type Outlet,
 } from './schemas.ts';
+import { clusterStories } from './stories/cluster-stories.ts';
+import { categorizeStory } from './story-category.ts';
+import { summarizeStory } from './story-summary.ts';
 import { summarize } from './summarizer.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { splitSentences } from './text/sentences.ts';
@@ -30,33 +32,60 @@ export interface BuildOptions {
 
 export function buildBriefing(news: News, options: BuildOptions): Briefing {
   const { story } = news;
-  const summary = summarize(story, { sentences: options.sentences ?? 3 });
+  const sentences = options.sentences ?? 3;
+  const summary = story.descriptions?.length
+    ? summarizeStory(
+        {
+          // Feed text standing in for a page that failed is one more description, not an article.
+          ...(story.textFrom === 'feed' ? {} : { article: story }),
+          descriptions: story.descriptions,
+        },
+        { sentences },
+      )
+    : summarize(story, { sentences });
   const totalSentences = story.paragraphs.reduce((n, p) => n + splitSentences(p).length, 0);
 
-  // The lead's story is told once, as the lead: headlines of the same story only add outlets to it.
-  const groups = dedupeHeadlines([
-    { title: story.title ?? story.paragraphs[0] ?? '', lead: true },
-    ...news.headlines.map((h) => ({ ...h, lead: false })),
+  // The lead and the headlines, clustered into stories together: the lead's story is told once, as the
+  // lead; headlines of the same story only add outlets to it.
+  const leadTitle = story.title ?? story.paragraphs[0] ?? '';
+  const storyOf = clusterStories([
+    { title: leadTitle, summary: story.paragraphs[0] ?? '', ...(story.url ? { url: story.url } : {}) },
+    ...news.headlines.map((h) => ({
+      title: h.title,
+      ...(h.summary ? { summary: h.summary } : {}),
+      ...(h.url ? { url: h.url } : {}),
+    })),
   ]);
-  const leadGroup = groups.find((g) => g.headline.lead);
+  const leadStory = storyOf[0];
+  const groups = new Map<number, Headline[]>();
+  news.headlines.forEach((h, i) => {
+    const s = storyOf[i + 1] as number;
+    groups.set(s, [...(groups.get(s) ?? []), h]);
+  });
   const leadOutlets = mergeOutlets([
     ...(story.outlets ??
       (story.source ? [{ name: story.source, ...(story.url ? { url: story.url } : {}) }] : [])),
-    ...(leadGroup?.duplicates ?? []).flatMap(outletsOf),
+    ...(groups.get(leadStory as number) ?? []).flatMap(outletsOf),
   ]);
 
-  const headlines: CategorizedHeadline[] = groups
-    .filter((g) => !g.headline.lead)
-    .map(({ headline, duplicates }) => {
-      const { outlets: _outlets, categoryHint, lead: _lead, ...shown } = headline;
+  const headlines: CategorizedHeadline[] = [...groups.entries()]
+    .filter(([s]) => s !== leadStory)
+    .map(([, group]) => {
+      // The headline shown is the one the source found most covered (first of equals).
+      const ranked = [...group].sort((a, b) => outletsOf(b).length - outletsOf(a).length);
+      const shownHeadline = ranked[0] as Headline;
+      const { outlets: _outlets, categoryHint, ...shown } = shownHeadline;
+      const hints = ranked.flatMap((h) => (h.categoryHint ? [h.categoryHint] : []));
       const { category, confidence, scores } = withHint(
-        options.categorizer.categorize(headline.title),
-        categoryHint,
+        categorizeStory(options.categorizer, {
+          titles: ranked.map((h) => h.title),
+          descriptions: ranked.flatMap((h) => (h.summary ? [h.summary] : [])),
+          sections: hints,
+        }),
+        categoryHint ?? hints[0],
         options.taxonomy,
       );
-      const all = [headline, ...duplicates];
-      const outlets = mergeOutlets(all.flatMap(outletsOf));
-      const newest = all
+      const newest = ranked
         .map((h) => h.publishedAt)
         .filter((d): d is string => Boolean(d))
         .sort()
@@ -67,10 +96,11 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
         category,
         confidence,
         scores,
-        storyId: storyIdOf(headline.url ?? headline.title),
-        outlets,
+        storyId: storyIdOf(shownHeadline.url ?? shownHeadline.title),
+        outlets: mergeOutlets(ranked.flatMap(outletsOf)),
       };
-    });
+    })
+    .sort(byOutletsThenRecency);
 
   const categories: Record<string, number> = {};
   for (const c of options.taxonomy.categories) {
@@ -90,12 +120,21 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
       summary,
       keyFacts: extractKeyFacts(story),
       totalSentences,
-      storyId: storyIdOf(story.url ?? story.title ?? story.paragraphs[0] ?? ''),
+      storyId: storyIdOf(story.url ?? leadTitle),
       outlets: leadOutlets,
     },
     headlines,
     categories,
   });
+}
+
+/** Most outlets first, then newest; undated after dated; otherwise as the source gave them (stable). */
+function byOutletsThenRecency(a: CategorizedHeadline, b: CategorizedHeadline): number {
+  return (
+    b.outlets.length - a.outlets.length ||
+    Number(Boolean(b.publishedAt)) - Number(Boolean(a.publishedAt)) ||
+    (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')
+  );
 }
 
 function outletsOf(h: Headline): Outlet[] {

@@ -32,11 +32,18 @@ const SCORELINE_WORD = 'scoreline';
 export class StemTokenizer {
   readonly #memo = new Map<string, string>();
   readonly #unstemmed: ReadonlySet<string>;
+  readonly #places: ReadonlySet<string>;
   readonly #limit: number;
 
-  /** `unstemmed`: words kept as written because their stem collides with another word's ("federer"). */
-  constructor(unstemmed: Iterable<string> = [], limit = 100_000) {
+  /**
+   * `unstemmed`: words kept as written because their stem collides with another word's ("federer").
+   * `places`: lower-cased place names and demonyms, left out like stopwords. A country or city says
+   * where, not what: without them "Lockdown in Auckland" and "Lockdown in Leeds" are the same
+   * headline, and no place can pull a headline towards geopolitics (or anywhere) by itself.
+   */
+  constructor(unstemmed: Iterable<string> = [], places: Iterable<string> = [], limit = 100_000) {
     this.#unstemmed = new Set(unstemmed);
+    this.#places = new Set(places);
     this.#limit = limit;
   }
 
@@ -51,7 +58,7 @@ export class StemTokenizer {
     for (const w of words(source)) {
       let s = this.#memo.get(w);
       if (s === undefined) {
-        s = STOPWORDS.has(w) ? '' : this.#unstemmed.has(w) ? w : stem(w);
+        s = STOPWORDS.has(w) || this.#places.has(w) ? '' : this.#unstemmed.has(w) ? w : stem(w);
         // A bounded memo: clearing it only costs speed, never changes results.
         if (this.#memo.size >= this.#limit) this.#memo.clear();
         this.#memo.set(w, s);

@@ -19,6 +19,8 @@ export interface CategorizerModel {
   phrases: string[];
   /** Words the tokenizer keeps unstemmed (see StemTokenizer). */
   unstemmed: string[];
+  /** Place names and demonyms the tokenizer leaves out (see StemTokenizer); absent in older models. */
+  places?: string[];
   /** Logits are divided by this before the softmax (calibrates confidence). */
   temperature: number;
   /** Added to the fallback category's logit, so headlines with little evidence land there. */
@@ -68,6 +70,8 @@ export function parseCategorizerModel(data: unknown, file = 'model'): Categorize
   for (const key of ['phrases', 'unstemmed'] as const) {
     if (!Array.isArray(m[key]) || !m[key].every((x) => typeof x === 'string')) fail(`${key} must be strings`);
   }
+  if (m.places !== undefined && (!Array.isArray(m.places) || !m.places.every((x) => typeof x === 'string')))
+    fail('places must be strings');
   for (const key of ['maxN', 'temperature', 'fallbackMargin'] as const) {
     if (typeof m[key] !== 'number' || !Number.isFinite(m[key])) fail(`${key} must be a number`);
   }

@@ -13,6 +13,12 @@ export interface TrainingExample {
   features: readonly string[];
   /** Index into the class list. */
   label: number;
+  /**
+   * Coarse labels: the example belongs to one of these classes, not saying which (a dataset's
+   * "business" is our economy, markets, trade, energy or business). The loss is −log of their
+   * summed probability, so the model is free to split the mass among them. Overrides `label`.
+   */
+  anyOf?: readonly number[];
   /** How much this example counts (1 = one ordinary headline). */
   weight: number;
   /** Fixed evidence added to the logits (one per class), e.g. from the word vectors; learned weights fit the rest. */
@@ -48,6 +54,13 @@ function expInPlace(p: Float64Array, max: number): number {
   return z;
 }
 
+/** Σ of the unnormalised probabilities of a class set. */
+function setTarget(p: Float64Array, set: readonly number[]): number {
+  let t = 0;
+  for (const c of set) t += p[c] as number;
+  return Math.max(t, 1e-300);
+}
+
 export function trainSoftmax(
   examples: readonly TrainingExample[],
   classes: number,
@@ -76,7 +89,7 @@ export function trainSoftmax(
     loss = 0;
     for (let i = 0; i < examples.length; i++) {
       const doc = docs[i] as Int32Array;
-      const { label, weight, offset } = examples[i] as TrainingExample;
+      const { label, weight, offset, anyOf } = examples[i] as TrainingExample;
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < k; c++) {
         let s = (theta[nW + c] as number) + (offset ? (offset[c] as number) : 0);
@@ -85,9 +98,12 @@ export function trainSoftmax(
         if (s > max) max = s;
       }
       const z = expInPlace(p, max);
-      loss -= weight * Math.log(Math.max((p[label] as number) / z, 1e-300));
+      const target = setTarget(p, anyOf ?? [label]);
+      loss -= weight * Math.log(Math.max(target / z, 1e-300));
       for (let c = 0; c < k; c++) {
-        const g = weight * ((p[c] as number) / z - (c === label ? 1 : 0));
+        // d(−log Σ_S p)/d logit_c = p_c − [c ∈ S] p_c / Σ_S p (for one class: p_c − [c = label]).
+        const inSet = anyOf ? anyOf.includes(c) : c === label;
+        const g = weight * ((p[c] as number) / z - (inSet ? (p[c] as number) / target : 0));
         if (g === 0) continue;
         grad[nW + c] = (grad[nW + c] as number) + g;
         for (const f of doc) grad[f * k + c] = (grad[f * k + c] as number) + g;
@@ -112,6 +128,8 @@ export interface DenseExample {
   x: Float64Array;
   /** How much weight goes to each class (soft labels; the sum is how much the example counts). */
   target: ArrayLike<number>;
+  /** Coarse label (see TrainingExample.anyOf): `target`'s sum is the weight, spread as the model likes over these. */
+  anyOf?: readonly number[];
 }
 
 export interface DenseOptions {
@@ -154,7 +172,7 @@ export function trainDenseSoftmax(
     for (let j = 0; j < nW; j++) grad[j] = options.l2 * totalWeight * (theta[j] as number);
     grad.fill(0, nW);
     loss = 0;
-    examples.forEach(({ x, target }, n) => {
+    examples.forEach(({ x, target, anyOf }, n) => {
       const weight = weightOf[n] as number;
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < k; c++) {
@@ -165,9 +183,15 @@ export function trainDenseSoftmax(
         if (s > max) max = s;
       }
       const z = expInPlace(p, max);
+      const setMass = anyOf ? setTarget(p, anyOf) : 0;
+      if (anyOf) loss -= weight * Math.log(Math.max(setMass / z, 1e-300));
       for (let c = 0; c < k; c++) {
-        const t = target[c] as number;
-        if (t > 0) loss -= t * Math.log(Math.max((p[c] as number) / z, 1e-300));
+        const t = anyOf
+          ? anyOf.includes(c)
+            ? (weight * (p[c] as number)) / setMass
+            : 0
+          : (target[c] as number);
+        if (!anyOf && t > 0) loss -= t * Math.log(Math.max((p[c] as number) / z, 1e-300));
         const g = (weight * (p[c] as number)) / z - t;
         grad[nW + c] = (grad[nW + c] as number) + g;
         const row = c * dim;

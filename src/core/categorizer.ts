@@ -9,8 +9,10 @@
  * A category the model does not know (added by a user) starts level with the others and competes
  * on its keywords alone; a headline with no evidence at all goes to `other`.
  */
+
 import { PhraseMatcher, phraseKey, StemTokenizer } from './categorizer-features.ts';
 import { type CategorizerModel, decodeWordVectors, loadCategorizerModel } from './categorizer-model.ts';
+import { isUnsure } from './category-confidence.ts';
 import { FALLBACK_CATEGORY, loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 
 export type { CategorizerModel } from './categorizer-model.ts';
@@ -64,7 +66,7 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
   const ids = taxonomy.categories.map((c) => c.id);
   const k = ids.length;
   const model = options.model === undefined ? defaultModel() : options.model;
-  const tokenizer = new StemTokenizer(model?.unstemmed ?? []);
+  const tokenizer = new StemTokenizer(model?.unstemmed ?? [], model?.places ?? []);
 
   // Model weights, re-indexed to taxonomy order; classes the taxonomy lacks are dropped.
   const weights: Table = new Map();
@@ -172,6 +174,8 @@ export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOption
       for (let i = 1; i < k; i++) if ((logits[i] as number) > (logits[best] as number)) best = i;
       const probabilities = new Array<number>(k);
       for (let i = 0; i < k; i++) probabilities[i] = (logits[i] as number) / z;
+      // Unsure is "other" (a calibrated threshold, see category-confidence.ts).
+      if (fallback >= 0 && isUnsure((probabilities[best] as number) ?? 0)) best = fallback;
       return new ScoredCategorization(ids, probabilities, best);
     },
   };

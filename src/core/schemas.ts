@@ -64,8 +64,10 @@ export const StorySchema = z.object({
     .pipe(z.array(z.string()).min(1, 'the story has no text')),
   /** Every outlet carrying the story, when the source already grouped it (feeds); first = this article's. */
   outlets: z.array(OutletSchema).optional(),
-  /** The other outlets' descriptions of the story, for a summary when the article is thin or missing. */
+  /** Every outlet's description of the story, for a summary from several outlets. */
   descriptions: z.array(OutletDescriptionSchema).optional(),
+  /** Where `paragraphs` came from: the article page, or the feed's own text when the page failed. */
+  textFrom: z.enum(['article', 'feed']).optional(),
 });
 export type Story = z.output<typeof StorySchema>;
 export type StoryInput = z.input<typeof StorySchema>;

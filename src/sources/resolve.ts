@@ -25,6 +25,9 @@ export interface SourceOptions {
   headlineHours?: number;
   /** Identifies Briefer to feed servers. */
   userAgent?: string;
+  /** Items kept per feed and per briefing (the newest). */
+  maxFeedItems?: number;
+  maxItems?: number;
   /** Article links and redirects may reach private addresses (BRIEFER_FETCH_ALLOW_PRIVATE). */
   allowPrivateAddresses?: boolean;
   logger?: SourceLogger;
@@ -40,6 +43,8 @@ export function resolveSource(spec: string | undefined, options: SourceOptions =
     timeoutMs: options.timeoutMs,
     headlineHours: options.headlineHours,
     userAgent: options.userAgent,
+    maxFeedItems: options.maxFeedItems,
+    maxItems: options.maxItems,
     allowPrivateAddresses: options.allowPrivateAddresses,
     logger: options.logger,
     now: options.now,

@@ -119,6 +119,27 @@ describe('briefer CLI', () => {
     expect(out[4].summary).toEqual(['Only sentence here.']);
   });
 
+  it('clusters a news day: one {"id","story"} per line, same order, equal story = one story; bad lines as errors', async () => {
+    const input = [
+      JSON.stringify({ id: '1', title: 'Kestria central bank cuts rate by half a point', source: 'A' }),
+      'not json',
+      JSON.stringify({ id: 2, title: 'Kestria central bank lowers rate by 50 basis points', source: 'B' }),
+      JSON.stringify({ id: '3', title: '' }),
+      JSON.stringify({ id: '4', title: 'Striker scores twice in derby', source: 'C' }),
+    ].join('\n');
+    const r = await briefer(['cluster'], input);
+    expect(r.code).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['1', null, '2', '3', '4']);
+    expect(out[0].story).toBe(out[2].story);
+    expect(out[4].story).not.toBe(out[0].story);
+    expect(out[1].error).toBe('not JSON');
+    expect(out[3].error).toMatch(/title/);
+  });
+
   it('categorizes one JSON line per headline, same order, including blank lines', async () => {
     const r = await briefer(
       ['categorize'],
@@ -137,6 +158,37 @@ describe('briefer CLI', () => {
       const sum = Object.values(o.scores as Record<string, number>).reduce((a, n) => a + n, 0);
       expect(sum).toBeCloseTo(1, 2);
     }
+  });
+
+  it('categorizes JSONL items by title and summary: one line out per line in, bad lines as errors', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', title: 'Striker scores twice in cup final' }),
+      JSON.stringify({
+        id: 2,
+        title: 'What happens next',
+        summary: 'The central bank raised interest rates to fight inflation.',
+      }),
+      '{broken',
+      JSON.stringify({ id: 'c' }),
+      '',
+      JSON.stringify({ id: 'd', title: 'Hospitals brace for flu season', summary: 42 }),
+    ].join('\n');
+    const r = await briefer(['categorize', '--jsonl'], input);
+    expect(r.code).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 2, null, 'c', 'd']);
+    expect(out[0]).toMatchObject({ id: 'a', category: 'sports' });
+    expect(Object.keys(out[0])).toEqual(['id', 'category', 'confidence', 'scores']);
+    // The summary is evidence: a vague title with an economic summary is economy.
+    expect(out[1].category).toBe('economy');
+    expect(out[2].error).toMatch(/not valid JSON/);
+    expect(out[3].error).toMatch(/title/);
+    expect(out[4].error).toMatch(/summary/);
+    const sum = Object.values(out[0].scores as Record<string, number>).reduce((a: number, n) => a + n, 0);
+    expect(sum).toBeCloseTo(1, 2);
   });
 
   it('prints help', async () => {

@@ -88,3 +88,42 @@ describe('buildBriefing', () => {
     expect(filterBriefing(briefing, undefined)).toBe(briefing);
   });
 });
+
+describe('buildBriefing: stories from any source', () => {
+  it('tells the lead story once: a headline of the same story only adds its outlet to the lead', () => {
+    const b = build({
+      story: {
+        title: 'Harbor nations launch $120bn clean-shipping fund',
+        source: 'Sample Wire',
+        url: 'https://wire.example/fund',
+        paragraphs: [
+          'Five coastal nations agreed on Tuesday to create a $120 billion fund for clean shipping.',
+        ],
+      },
+      headlines: [
+        { title: 'Striker scores twice as City win the derby', source: 'A' },
+        {
+          title: 'Five nations unveil $120 billion fund to clean up shipping',
+          source: 'Gazette',
+          url: 'https://g.example/f',
+        },
+        { title: 'Chipmaker shares jump on record earnings', source: 'B' },
+        {
+          title: 'Chipmaker shares jump after record earnings',
+          source: 'C',
+          publishedAt: '2026-11-25T07:00:00Z',
+        },
+      ],
+    });
+    expect(b.lead.outlets).toEqual([
+      { name: 'Sample Wire', url: 'https://wire.example/fund' },
+      { name: 'Gazette', url: 'https://g.example/f' },
+    ]);
+    // Ranked by outlets, then recency; the lead's story is not among them.
+    expect(b.headlines.map((h) => [h.title, h.outlets.map((o) => o.name), h.publishedAt])).toEqual([
+      ['Chipmaker shares jump on record earnings', ['B', 'C'], '2026-11-25T07:00:00.000Z'],
+      ['Striker scores twice as City win the derby', ['A'], undefined],
+    ]);
+    expect(b.headlines[0]?.storyId).not.toBe(b.headlines[1]?.storyId);
+  });
+});

@@ -129,6 +129,69 @@ describe('categorize: obvious headlines', () => {
   });
 });
 
+// Written for these tests: each names a country or city, but is about something else.
+const PLACED: Record<string, string[]> = {
+  health: [
+    'New Zealand extends lockdown as Covid cases rise in Auckland',
+    'India reports record daily coronavirus infections',
+    'Measles outbreak in Samoa: vaccination drive under way',
+  ],
+  justice: [
+    'Teenager charged with murder after stabbing in Glasgow',
+    'Police in Mexico arrest suspects over journalist killing',
+  ],
+  sports: [
+    'Argentina beat Brazil to win the Copa America final',
+    'Japan stun Ireland at the Rugby World Cup',
+  ],
+  climate: ['Floods in Germany: climate change made the deluge more likely, scientists say'],
+  business: ['Toyota to build new car plant in Poland, creating 1,000 jobs'],
+};
+
+describe('categorize: a place says where, not what', () => {
+  for (const [id, headlines] of Object.entries(PLACED)) {
+    for (const headline of headlines) {
+      it(`${headline} → not geopolitics`, () => {
+        const { category } = categorizer.categorize(headline);
+        expect(category).not.toBe('geopolitics');
+        expect(category).toBe(id);
+      });
+    }
+  }
+
+  it('a place alone carries no topic', () => {
+    const bare = categorizer.categorize('Auckland');
+    expect(bare.category).toBe(categorizer.categorize('').category);
+    expect(bare.confidence).toBeCloseTo(categorizer.categorize('').confidence, 9);
+  });
+
+  it('relations between states are still geopolitics', () => {
+    for (const h of [
+      'Russia and Ukraine agree to prisoner swap after peace talks',
+      'China warns US over arms sales to Taiwan',
+    ])
+      expect(categorizer.categorize(h).category, h).toBe('geopolitics');
+  });
+});
+
+describe('categorize: other is a real class', () => {
+  for (const headline of [
+    'The best slow-cooker recipes for autumn',
+    'Ten hidden beaches to visit in Portugal this summer',
+    'Pope celebrates Easter mass with thousands of pilgrims',
+    'Dog walks 30 miles home after getting lost on holiday',
+  ]) {
+    it(`${headline} → other`, () => {
+      expect(categorizer.categorize(headline).category).toBe('other');
+    });
+  }
+
+  // A known miss, kept so that a model that fixes it shows: "budget" is economy's word.
+  it.fails('How to style a small living room on a budget → other (known miss: economy)', () => {
+    expect(categorizer.categorize('How to style a small living room on a budget').category).toBe('other');
+  });
+});
+
 describe('categorize: odd input', () => {
   it('puts an empty headline in other', () => {
     const r = categorizer.categorize('');
@@ -166,16 +229,19 @@ describe('categorize: names the weights never saw', () => {
     entertainment: ['Megadeth', 'Weezer', 'Shyamalan'],
   };
   const model = loadCategorizerModel();
-  const tokenizer = new StemTokenizer(model.unstemmed);
+  const tokenizer = new StemTokenizer(model.unstemmed, model.places);
   const bare = createCategorizer(taxonomy, { model: { ...model, wordVectors: undefined } });
 
   for (const [id, names] of Object.entries(NAMES)) {
     for (const name of names) {
       it(`${id}: ${name}`, () => {
         expect(model.weights).not.toHaveProperty(tokenizer.tokens(name)[0] as string);
-        expect(categorizer.categorize(name).category).toBe(id);
+        // A bare name is weak evidence (the answer may be the unsure "other"), but of the named
+        // topics it leans to the right one.
+        const named = Object.keys(categorizer.categorize(name).scores).filter((c) => c !== 'other');
+        expect(named[0]).toBe(id);
         // Without the word vectors there is no evidence at all.
-        expect(bare.categorize(name).category).toBe('other');
+        expect(Object.keys(bare.categorize(name).scores)[0]).toBe('other');
       });
     }
   }

@@ -5,23 +5,21 @@
  * log r; words past the list (new names: companies, people) count as the rarest.
  */
 import { loadCategorizerModel } from '../categorizer-model.ts';
-import { stem } from '../text/tokens.ts';
 
 export interface BackgroundRarity {
-  /** 0 (the most common word) … 1 (rarer than anything in the list), for a stemmed term. */
-  of(term: string): number;
+  /** 0 (the most common word) … 1 (rarer than anything in the list), for a lower-cased word as written. */
+  of(word: string): number;
 }
 
 export function rarityFromWords(wordsByFrequency: readonly string[]): BackgroundRarity {
   const rank = new Map<string, number>();
   wordsByFrequency.forEach((w, r) => {
-    const s = stem(w);
-    if (!rank.has(s)) rank.set(s, r);
+    if (!rank.has(w)) rank.set(w, r);
   });
   const max = Math.log(wordsByFrequency.length + 2);
   return {
-    of(term: string): number {
-      const r = rank.get(term);
+    of(word: string): number {
+      const r = rank.get(word);
       return r === undefined ? 1 : Math.log(r + 2) / max;
     },
   };

@@ -32,10 +32,14 @@ export interface ClusterOptions {
   threshold?: number;
   /** Terms with more postings than this do not generate candidate pairs. */
   maxPostings?: number;
+  /** Each item keeps its links to at most this many earlier items (the closest). */
+  maxNeighbours?: number;
   /** Multiplier for names and numbers. */
   salientBoost?: number;
   /** Similarity is multiplied by this when two headlines report opposite moves. */
   oppositePenalty?: number;
+  /** Similarity is multiplied by this when both titles name people or places and share none of them. */
+  otherNamesPenalty?: number;
   /** How much a word's rarity in news at large counts next to its rarity in the day (0 = not at all). */
   backgroundWeight?: number;
   /** Rarity of words in news at large (default: the shipped model's vocabulary). */
@@ -45,8 +49,10 @@ export interface ClusterOptions {
 export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   threshold: 0.13,
   maxPostings: 200,
+  maxNeighbours: 24,
   salientBoost: 1,
-  oppositePenalty: 0.2,
+  oppositePenalty: 0,
+  otherNamesPenalty: 0.5,
   backgroundWeight: 1,
   rarity: { of: () => 1 },
 };
@@ -56,12 +62,43 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
  * order of their first item.
  */
 export function clusterStories(items: readonly StoryItem[], options: ClusterOptions = {}): number[] {
+  const steps = clusterSteps(items, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, in slices that give the event loop back every few milliseconds: a refresh of thousands of
+ * items runs beside chat commands instead of in front of them.
+ */
+export async function clusterStoriesInSlices(
+  items: readonly StoryItem[],
+  options: ClusterOptions = {},
+  sliceMs = 8,
+): Promise<number[]> {
+  const steps = clusterSteps(items, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The clustering, as a generator that yields at points where it may pause. */
+function* clusterSteps(items: readonly StoryItem[], options: ClusterOptions): Generator<void, number[]> {
   const o = { ...DEFAULT_CLUSTER_OPTIONS, rarity: options.rarity ?? defaultRarity(), ...options };
   const n = items.length;
   const groups = identityGroups(items);
-  const vectors = vectorize(items, o);
-  const edges = similarPairs(vectors, groups, o);
-  const roots = averageLinkage(n, groups, edges, o.threshold);
+  yield;
+  const vectors = yield* vectorize(items, o);
+  const edges = yield* similarPairs(vectors, groups, o);
+  const roots = yield* averageLinkage(n, groups, edges, o.threshold);
   // Number stories by first appearance.
   const numbers = new Map<number, number>();
   return Array.from(roots, (r) => {
@@ -73,6 +110,9 @@ export function clusterStories(items: readonly StoryItem[], options: ClusterOpti
     return id;
   });
 }
+
+/** Items (or merges) handled between two points where the work may pause. */
+const SLICE = 128;
 
 // ---------------------------------------------------------------- identity
 
@@ -116,16 +156,26 @@ interface Vector {
   /** L2-normalised weights, same order. */
   weights: Float64Array;
   direction: Direction;
+  /** Term ids of the names in the title (capitalised words in a sentence-case title), ascending. */
+  names: Int32Array;
 }
 
-function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Vector[] {
+function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Generator<void, Vector[]> {
   const { salientBoost, rarity, backgroundWeight } = o;
   const rarityOf: number[] = [];
   const termIds = new Map<string, number>();
   const df: number[] = [];
-  const raw = items.map((item) => {
+  const raw: Array<{
+    tf: Map<number, { w: number; salient: boolean }>;
+    direction: Direction;
+    names: Int32Array;
+  }> = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    const item = items[i] as StoryItem;
     const { terms, direction } = storyTerms(item.title, item.summary);
     const tf = new Map<number, { w: number; salient: boolean }>();
+    const names = new Set<number>();
     for (const t of terms) {
       let id = termIds.get(t.term);
       if (id === undefined) {
@@ -133,27 +183,29 @@ function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Ve
         termIds.set(t.term, id);
         df.push(0);
         // Numbers are not in the vocabulary but are no rarer than words: they count as average.
-        rarityOf.push(/\d/.test(t.term) ? 0.7 : rarity.of(t.term));
+        rarityOf.push(/\d/.test(t.term) ? 0.7 : rarity.of(t.word));
       }
       const cur = tf.get(id);
       if (cur) {
         cur.w += t.weight;
         cur.salient ||= t.salient;
       } else tf.set(id, { w: t.weight, salient: t.salient });
+      if (t.salient && t.weight === 1 && !/\d/.test(t.term)) names.add(id);
     }
     for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-    return { tf, direction };
-  });
+    raw.push({ tf, direction, names: Int32Array.from([...names].sort((a, b) => a - b)) });
+  }
+  yield;
   const n = items.length;
-  return raw.map(({ tf, direction }) => {
+  return raw.map(({ tf, direction, names }) => {
     const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
     const weights = new Float64Array(ids.length);
     let norm = 0;
     ids.forEach((id, k) => {
       const { w, salient } = tf.get(id) as { w: number; salient: boolean };
       // Rarity in the day, damped (one day is a small sample: a word seen once is not 5× the evidence of
-      // one seen in a dozen items), times rarity in news at large.
-      const dayIdf = Math.sqrt(Math.log(1 + n / (df[id] as number)));
+      // one seen in a dozen items) and zero for a word every item has, times rarity in news at large.
+      const dayIdf = Math.sqrt(Math.max(0, Math.log((n + 1) / ((df[id] as number) + 0.5))));
       const idf = dayIdf * (1 - backgroundWeight + backgroundWeight * (rarityOf[id] as number));
       // Sub-linear tf: a word said twice is not twice the evidence.
       const v = (1 + Math.log(Math.max(w, 1))) * Math.min(w, 1) * idf * (salient ? salientBoost : 1);
@@ -162,7 +214,7 @@ function vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Ve
     });
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / norm;
-    return { ids, weights, direction };
+    return { ids, weights, direction, names };
   });
 }
 
@@ -180,14 +232,21 @@ interface Edges {
  * through the inverted index (each item against earlier items only). Pairs inside an identity group
  * are skipped: they are one story already.
  */
-function similarPairs(vectors: readonly Vector[], groups: Int32Array, o: Required<ClusterOptions>): Edges {
+function* similarPairs(
+  vectors: readonly Vector[],
+  groups: Int32Array,
+  o: Required<ClusterOptions>,
+): Generator<void, Edges> {
   const postings: Array<{ items: number[]; weights: number[] }> = [];
   const edges: Edges = { a: [], b: [], s: [] };
   const acc = new Float64Array(vectors.length);
   const touched: number[] = [];
+  const found: Array<{ j: number; s: number }> = [];
   // A pair below this can never matter: even merged with perfect partners it stays under the threshold.
   const floor = o.threshold * 0.25;
-  vectors.forEach((v, i) => {
+  for (let i = 0; i < vectors.length; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    const v = vectors[i] as Vector;
     for (let k = 0; k < v.ids.length; k++) {
       const id = v.ids[k] as number;
       const w = v.weights[k] as number;
@@ -210,17 +269,37 @@ function similarPairs(vectors: readonly Vector[], groups: Int32Array, o: Require
       let s = acc[j] as number;
       acc[j] = 0;
       if (groups[i] === groups[j]) continue;
-      const dj = (vectors[j] as Vector).direction;
-      if (v.direction !== 0 && dj !== 0 && v.direction !== dj) s *= o.oppositePenalty;
-      if (s >= floor) {
-        edges.a.push(j);
-        edges.b.push(i);
-        edges.s.push(s);
-      }
+      const other = vectors[j] as Vector;
+      if (v.direction !== 0 && other.direction !== 0 && v.direction !== other.direction)
+        s *= o.oppositePenalty;
+      // Both name who or where, and not one name in common: two shootings in two countries.
+      if (v.names.length && other.names.length && !intersects(v.names, other.names)) s *= o.otherNamesPenalty;
+      if (s >= floor) found.push({ j, s });
     }
     touched.length = 0;
-  });
+    // Only the closest earlier items: the graph stays at most items × maxNeighbours edges.
+    if (found.length > o.maxNeighbours) found.sort((x, y) => y.s - x.s || x.j - y.j).length = o.maxNeighbours;
+    for (const { j, s } of found) {
+      edges.a.push(j);
+      edges.b.push(i);
+      edges.s.push(s);
+    }
+    found.length = 0;
+  }
   return edges;
+}
+
+function intersects(a: Int32Array, b: Int32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) return true;
+    if (x < y) i++;
+    else j++;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- average linkage
@@ -229,7 +308,12 @@ function similarPairs(vectors: readonly Vector[], groups: Int32Array, o: Require
  * Merges groups while the best mean similarity between two groups clears `threshold`. Groups start as the
  * identity groups; a missing pair counts as similarity 0. Returns each item's final group root.
  */
-function averageLinkage(n: number, start: Int32Array, edges: Edges, threshold: number): Int32Array {
+function* averageLinkage(
+  n: number,
+  start: Int32Array,
+  edges: Edges,
+  threshold: number,
+): Generator<void, Int32Array> {
   const size = new Int32Array(n);
   for (let i = 0; i < n; i++) size[start[i] as number] = (size[start[i] as number] as number) + 1;
   // Sum of similarities between two groups, per group: neighbour root → sum.
@@ -252,14 +336,20 @@ function averageLinkage(n: number, start: Int32Array, edges: Edges, threshold: n
 
   const heap = new MaxHeap();
   const version = new Int32Array(n);
+  // Only pairs at or over the threshold enter the heap: one under it is never merged as it stands, and
+  // a merge that lifts it pushes a fresh entry.
   for (const [x, m] of links)
-    for (const [y, sum] of m)
-      if (x < y) heap.push(sum / ((size[x] as number) * (size[y] as number)), x, y, 0, 0);
+    for (const [y, sum] of m) {
+      const score = sum / ((size[x] as number) * (size[y] as number));
+      if (x < y && score >= threshold) heap.push(score, x, y, 0, 0);
+    }
 
   const merged = Int32Array.from(start);
   const alive = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (start[i] === i) alive[i] = 1;
+  let pops = 0;
   for (let top = heap.pop(); top && top.score >= threshold; top = heap.pop()) {
+    if (++pops % (SLICE * 8) === 0) yield;
     const { x, y } = top;
     if (!alive[x] || !alive[y] || version[x] !== top.vx || version[y] !== top.vy) continue;
     // Merge y into x (x < y: the group keeps its first item's id).
@@ -279,13 +369,8 @@ function averageLinkage(n: number, start: Int32Array, edges: Edges, threshold: n
       mz.delete(y);
       mz.set(x, s);
       const [a, b] = x < z ? [x, z] : [z, x];
-      heap.push(
-        s / ((size[x] as number) * (size[z] as number)),
-        a,
-        b,
-        version[a] as number,
-        version[b] as number,
-      );
+      const score = s / ((size[x] as number) * (size[z] as number));
+      if (score >= threshold) heap.push(score, a, b, version[a] as number, version[b] as number);
     }
   }
   // Follow merges to the final root.

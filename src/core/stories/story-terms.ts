@@ -8,7 +8,10 @@ import { STOPWORDS } from '../text/stopwords.ts';
 import { normalizeText, stem } from '../text/tokens.ts';
 
 export interface TermOccurrence {
+  /** The stemmed term ("rates" → "rate"); numbers as normalised. */
   term: string;
+  /** The word as written, lower-cased (for its rarity in news at large). */
+  word: string;
   /** How much this occurrence counts (titles 1, descriptions less). */
   weight: number;
   /** A name (capitalised inside a sentence-case line) or a number: these identify a story. */
@@ -129,12 +132,12 @@ export function readTerms(text: string, weight: number, out: TermOccurrence[], i
     const raw = (tokens[i] as string).replace(/['’]s$/i, '');
     const lower = raw.toLowerCase().replace(/^\$/, '');
     if (/\d/.test(lower)) {
-      out.push({ term: lower.replace(/\.0+(?=\D|$)/, ''), weight, salient: true });
+      out.push({ term: lower.replace(/\.0+(?=\D|$)/, ''), word: lower, weight, salient: true });
       continue;
     }
     const number = NUMBER_WORDS[lower];
     if (number) {
-      out.push({ term: number, weight, salient: true });
+      out.push({ term: number, word: lower, weight, salient: true });
       continue;
     }
     if (STOPWORDS.has(lower) || lower.length < 2) continue;
@@ -143,13 +146,13 @@ export function readTerms(text: string, weight: number, out: TermOccurrence[], i
     if (DOWN.has(s) || DOWN.has(lower)) down++;
     if (NEWS_STOP.has(lower) || NEWS_STOP.has(s)) continue;
     const name = !titleCase && i > 0 && /^\p{Lu}/u.test(raw);
-    out.push({ term: s, weight, salient: name || /^\p{Lu}{2,}$/u.test(raw) });
+    out.push({ term: s, word: lower, weight, salient: name || /^\p{Lu}{2,}$/u.test(raw) });
   }
   return up > down ? 1 : down > up ? -1 : 0;
 }
 
-/** Terms of a headline and its description (the description counts for less). */
-export function storyTerms(title: string, summary?: string, summaryWeight = 0.5): StoryTerms {
+/** Terms of a headline and its description (its first 400 characters: the lede, not the furniture). */
+export function storyTerms(title: string, summary?: string, summaryWeight = 1): StoryTerms {
   const terms: TermOccurrence[] = [];
   const direction = readTerms(title, 1, terms, true);
   if (summary) readTerms(summary.slice(0, 400), summaryWeight, terms, false);

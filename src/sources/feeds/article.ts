@@ -6,7 +6,7 @@
 import type * as ReadabilityModule from '@mozilla/readability';
 import type { Readability } from '@mozilla/readability';
 import type * as Linkedom from 'linkedom';
-import { headlineTerms } from '../../core/headline-dedupe.ts';
+import { storyTerms } from '../../core/stories/story-terms.ts';
 import { stems } from '../../core/text/tokens.ts';
 import { htmlToParagraphs } from './html-text.ts';
 import { lazyRequire } from './lazy-require.ts';
@@ -56,7 +56,7 @@ function isProse(p: string): boolean {
 
 /** Does the text use at least a third of the headline's content words? */
 function mentions(paragraphs: string[], headline: string): boolean {
-  const terms = headlineTerms(headline);
+  const terms = new Set(storyTerms(headline).terms.map((t) => t.term));
   if (terms.size < 3) return true;
   const words = new Set(stems(paragraphs.join(' ').slice(0, 20_000)));
   let found = 0;

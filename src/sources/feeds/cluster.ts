@@ -1,11 +1,16 @@
 /**
- * Groups the day's items into stories across feeds: items that are the same story by identity (one
- * StoryRecord) always go together, then stories whose headlines mostly share their content words
- * (the same measure the briefing builder uses) are merged. An inverted index on terms keeps this near
- * linear for a thousand items.
+ * The day's feed items as stories: the core story clustering (src/core/stories) over their titles and
+ * descriptions, with the story registry's identity (guid, canonical link, title across loads) as must-links.
+ * Each story knows its outlets (sites, not feeds: see outlet.ts) and the item that speaks for it.
  */
-import { headlineTerms, SAME_STORY_THRESHOLD, termSimilarity } from '../../core/headline-dedupe.ts';
+import { cleanInline } from '../../core/clean-text.ts';
+import {
+  clusterStories as clusterItems,
+  clusterStoriesInSlices as clusterItemsInSlices,
+  type StoryItem,
+} from '../../core/stories/cluster-stories.ts';
 import type { FeedItem, FeedRef } from './feed-item.ts';
+import { outletKey } from './outlet.ts';
 import type { StoryRecord } from './story-registry.ts';
 
 export interface DatedItem {
@@ -15,11 +20,26 @@ export interface DatedItem {
   date: Date;
 }
 
+export interface StoryOutlet {
+  /** What makes two feeds one outlet (configured name or registrable domain). */
+  key: string;
+  /** Shown name: the heaviest feed's name among this outlet's items. */
+  name: string;
+  /** This outlet's link to the story. */
+  url?: string;
+  /** Heaviest weight among this outlet's feeds carrying the story. */
+  weight: number;
+  /** This outlet's item that speaks for it. */
+  item: DatedItem;
+}
+
 export interface StoryCluster {
   items: DatedItem[];
+  /** Outlets carrying the story, the lead item's first, then heaviest. */
+  outlets: StoryOutlet[];
   /** Distinct feeds carrying the story, heaviest first. */
   feeds: FeedRef[];
-  /** Sum of those feeds' weights. */
+  /** Sum of the outlets' weights. */
   weight: number;
   /** The newest date among the items (dates feeds gave, when any did). */
   newest: Date;
@@ -29,53 +49,35 @@ export interface StoryCluster {
   lead: DatedItem;
 }
 
-export function clusterStories(
-  items: readonly DatedItem[],
-  threshold = SAME_STORY_THRESHOLD,
-): StoryCluster[] {
-  // 1. Identity: one group per story record.
-  const byRecord = new Map<number, DatedItem[]>();
-  for (const d of items) {
-    const group = byRecord.get(d.record.id);
-    if (group) group.push(d);
-    else byRecord.set(d.record.id, [d]);
-  }
-  // Heaviest and newest first, so greedy merging is deterministic and seeds clusters with good titles.
-  const groups = [...byRecord.values()].map((g) => ({ items: g, top: pickLead(g) }));
-  groups.sort((a, b) => compareLead(a.top, b.top));
+/** Groups items into stories; deterministic for the same items in the same order. */
+export function clusterStories(items: readonly DatedItem[]): StoryCluster[] {
+  return toClusters(items, clusterItems(items.map(storyItem)));
+}
 
-  // 2. Similarity: merge a group into the first cluster holding a headline close enough to one of its own.
-  const clusters: Array<{ items: DatedItem[]; terms: Array<Set<string>> }> = [];
-  const index = new Map<string, Set<number>>();
-  for (const group of groups) {
-    const termSets = [...new Set(group.items.map((d) => d.item.title))].map(headlineTerms);
-    const candidates = new Set<number>();
-    for (const terms of termSets)
-      for (const t of terms) for (const c of index.get(t) ?? []) candidates.add(c);
-    let target: number | undefined;
-    for (const c of [...candidates].sort((a, b) => a - b)) {
-      const cluster = clusters[c];
-      if (cluster && termSets.some((a) => cluster.terms.some((b) => termSimilarity(a, b) >= threshold))) {
-        target = c;
-        break;
-      }
-    }
-    if (target === undefined) {
-      target = clusters.length;
-      clusters.push({ items: [], terms: [] });
-    }
-    const cluster = clusters[target];
-    if (!cluster) continue;
-    cluster.items.push(...group.items);
-    cluster.terms.push(...termSets);
-    for (const terms of termSets)
-      for (const t of terms) {
-        const set = index.get(t);
-        if (set) set.add(target);
-        else index.set(t, new Set([target]));
-      }
-  }
-  return clusters.map((c) => summarise(c.items));
+/** The same, in slices that yield to the event loop, so commands answer while a refresh clusters. */
+export async function clusterStoriesInSlices(items: readonly DatedItem[]): Promise<StoryCluster[]> {
+  return toClusters(items, await clusterItemsInSlices(items.map(storyItem)));
+}
+
+function storyItem({ item, record }: DatedItem): StoryItem {
+  const summary = item.summary ? cleanInline(item.summary) : '';
+  return {
+    title: item.title,
+    ...(summary ? { summary } : {}),
+    ...(item.link ? { url: item.link } : {}),
+    // The registry already knows which items are one story across loads (guid, link, title).
+    guid: `record:${record.id}`,
+  };
+}
+
+function toClusters(items: readonly DatedItem[], story: readonly number[]): StoryCluster[] {
+  const groups: DatedItem[][] = [];
+  story.forEach((s, i) => {
+    const group = groups[s] ?? [];
+    group.push(items[i] as DatedItem);
+    groups[s] = group;
+  });
+  return groups.map(summarise);
 }
 
 function summarise(items: DatedItem[]): StoryCluster {
@@ -85,14 +87,31 @@ function summarise(items: DatedItem[]): StoryCluster {
   const withDates = items.filter((d) => d.record.earliestDate);
   const pool = withDates.length ? withDates : items;
   const newest = new Date(Math.max(...pool.map((d) => d.date.getTime())));
+  const lead = pickLead(items);
+  const outlets = outletsOf(items, lead);
   return {
     items,
+    outlets,
     feeds: sortedFeeds,
-    weight: sortedFeeds.reduce((sum, f) => sum + f.weight, 0),
+    weight: outlets.reduce((sum, o) => sum + o.weight, 0),
     newest,
     dated: withDates.length > 0,
-    lead: pickLead(items),
+    lead,
   };
+}
+
+function outletsOf(items: DatedItem[], lead: DatedItem): StoryOutlet[] {
+  const byKey = new Map<string, StoryOutlet>();
+  // In lead order, so each outlet is spoken for by its heaviest, newest item.
+  for (const d of [...items].sort(compareLead)) {
+    const key = outletKey(d.item);
+    if (byKey.has(key)) continue;
+    const o: StoryOutlet = { key, name: d.item.feed.name, weight: d.item.feed.weight, item: d };
+    if (d.item.link) o.url = d.item.link;
+    byKey.set(key, o);
+  }
+  const leadKey = outletKey(lead.item);
+  return [...byKey.values()].sort((a, b) => Number(b.key === leadKey) - Number(a.key === leadKey));
 }
 
 function pickLead(items: DatedItem[]): DatedItem {

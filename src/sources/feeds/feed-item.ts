@@ -4,6 +4,10 @@
 export interface FeedRef {
   url: string;
   name: string;
+  /** True when the operator named the feed: that name is then the outlet. */
+  named?: boolean;
+  /** The site the feed belongs to (its `<link>`), when it says. */
+  site?: string;
   weight: number;
   category?: string;
 }

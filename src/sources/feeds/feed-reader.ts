@@ -12,7 +12,8 @@ import { originKey } from './fetch-policy.ts';
 import { fetchBytes, type Validators } from './http-fetch.ts';
 import { sourceName } from './normalise.ts';
 import { FEED_ACCEPT, type FeedOptions } from './options.ts';
-import { FeedParseError, parseFeedText } from './parse-feed.ts';
+import { FeedParseError } from './parse-feed.ts';
+import { parseFeedOffThread } from './parse-off-thread.ts';
 
 export interface FeedStatus {
   url: string;
@@ -127,7 +128,7 @@ export class FeedReader {
 
     const decoded = decodeBody(result.bytes, result.contentType);
     if (decoded.note) this.options.logger.info({ feed: this.label, charset: decoded.charset }, decoded.note);
-    const parsed = parseFeedText(decoded.text, this.spec, result.url, result.contentType);
+    const parsed = await parseFeedOffThread(decoded.text, this.spec, result.url, result.contentType);
     if (parsed.untitled)
       this.options.logger.info(
         { feed: this.label, skipped: parsed.untitled },
@@ -148,15 +149,35 @@ export class FeedReader {
     // An empty answer is not a good result: keep the last one.
     if (parsed.items.length === 0)
       throw new EmptyFeed(parsed.untitled ? 'no item has a title' : 'the feed has no items');
-    this.#good = { items: parsed.items, validators: result.validators, at: now };
+    const items = newest(parsed.items, this.options.maxFeedItems);
+    if (items.length < parsed.items.length)
+      this.options.logger.info(
+        { feed: this.label, items: parsed.items.length, kept: items.length },
+        'feed has more items than BRIEFER_MAX_FEED_ITEMS; kept the newest',
+      );
+    this.#good = { items, validators: result.validators, at: now };
     if (parsed.title) this.#good.title = parsed.title;
     this.options.logger.debug(
-      { feed: this.label, items: parsed.items.length, bytes: result.bytes.length, ms: Date.now() - started },
+      { feed: this.label, items: items.length, bytes: result.bytes.length, ms: Date.now() - started },
       'feed read',
     );
     this.options.onFetch('fetched');
-    return parsed.items;
+    return items;
   }
+}
+
+/** The `max` newest items (undated ones count as oldest), in the feed's order; all of them if fewer. */
+export function newest<T extends { publishedAt?: Date }>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  const time = (i: T) => i.publishedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const keep = new Set(
+    items
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => time(b.item) - time(a.item) || a.index - b.index)
+      .slice(0, max)
+      .map((x) => x.item),
+  );
+  return items.filter((i) => keep.has(i));
 }
 
 type SourceErrorCode = ConstructorParameters<typeof SourceError>[0];

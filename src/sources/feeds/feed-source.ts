@@ -7,16 +7,17 @@
  * does `load` throw, with a SourceError naming the feeds and why.
  */
 import { basename } from 'node:path';
+import { cleanInline } from '../../core/clean-text.ts';
 import { SourceError } from '../../core/errors.ts';
 import { HeadlineSchema, type News, StorySchema } from '../../core/schemas.ts';
 import type { NewsSource } from '../source.ts';
 import { describeZodError } from '../zod-problem.ts';
 import { ArticleFetcher } from './article-fetcher.ts';
-import { clusterStories, type DatedItem, type StoryCluster } from './cluster.ts';
-import { FeedReader, type FeedStatus } from './feed-reader.ts';
+import { clusterStoriesInSlices, type DatedItem, type StoryCluster } from './cluster.ts';
+import { FeedReader, type FeedStatus, newest } from './feed-reader.ts';
 import type { FeedSpec } from './feed-spec.ts';
 import { readFeedsFile } from './feeds-file.ts';
-import { chooseLead } from './lead.ts';
+import { chooseLead, outletList } from './lead.ts';
 import { mapLimit } from './map-limit.ts';
 import { type FeedOptions, withDefaults } from './options.ts';
 import { byCoverageThenRecency, byCoverageThenWeight } from './rank.ts';
@@ -89,7 +90,16 @@ export class FeedSource implements NewsSource {
       return { item, record, date };
     });
     this.#registry.prune(new Date(since - REGISTRY_GRACE_MS));
-    const recent = dated.filter((d) => d.date.getTime() >= since);
+    const inWindow = dated.filter((d) => d.date.getTime() >= since);
+    const recent = newest(
+      inWindow.map((d) => ({ ...d, publishedAt: d.date })),
+      this.#options.maxItems,
+    );
+    if (recent.length < inWindow.length)
+      logger.info(
+        { items: inWindow.length, kept: recent.length },
+        'more items than BRIEFER_MAX_ITEMS; kept the newest',
+      );
     if (recent.length === 0)
       throw new SourceError(
         'SOURCE_EMPTY',
@@ -97,7 +107,8 @@ export class FeedSource implements NewsSource {
         `no items from the last ${headlineHours} hours in ${plural(readers.length)} (${items.length} older items)`,
       );
 
-    const clusters = clusterStories(recent);
+    // Thousands of items: clustered in slices, so chat commands keep answering during a refresh.
+    const clusters = await clusterStoriesInSlices(recent);
     const lead = await chooseLead([...clusters].sort(byCoverageThenWeight), {
       article: (url, headline, feedUrl, signal) => this.#articles.fetch(url, headline, feedUrl, signal),
       logger,
@@ -182,19 +193,16 @@ export class FeedSource implements NewsSource {
 }
 
 function toHeadline(cluster: StoryCluster) {
-  const { item, record } = cluster.lead;
-  const names = [...new Set([item.feed.name, ...cluster.feeds.map((f) => f.name)])];
-  const outlets = names.map((name) => {
-    const link =
-      name === item.feed.name ? item.link : cluster.items.find((d) => d.item.feed.name === name)?.item.link;
-    return { name, ...(link ? { url: link } : {}) };
-  });
+  const { item } = cluster.lead;
+  const summary = item.summary ? cleanInline(item.summary) : '';
   return {
     title: item.title,
     url: item.link,
-    source: item.feed.name,
-    publishedAt: record.earliestDate,
-    outlets,
+    source: cluster.outlets[0]?.name ?? item.feed.name,
+    // A headline's age is its newest item's: a story still being reported is fresh.
+    publishedAt: cluster.dated ? cluster.newest : undefined,
+    ...(summary ? { summary: summary.slice(0, 1000) } : {}),
+    outlets: outletList(cluster),
     ...categoryHint(cluster),
   };
 }

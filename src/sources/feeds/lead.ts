@@ -10,6 +10,7 @@ import type { StoryCluster } from './cluster.ts';
 import { FetchError } from './fetch-error.ts';
 import { htmlToParagraphs } from './html-text.ts';
 import type { SourceLogger } from './options.ts';
+import { outletKey } from './outlet.ts';
 
 /** Feed text shorter than this is a teaser, not something to summarise. */
 export const MIN_FEED_TEXT_CHARS = 80;
@@ -40,7 +41,7 @@ export async function chooseLead(ranked: readonly StoryCluster[], deps: LeadDeps
     if (linked && link) {
       try {
         const article = await deps.article(link, title, linked.feed.url, deps.signal);
-        return { cluster, story: storyOf(cluster, article.paragraphs, link), from: 'article' };
+        return { cluster, story: storyOf(cluster, article.paragraphs, link, 'article'), from: 'article' };
       } catch (error) {
         const refused = error instanceof FetchError && error.kind === 'refused';
         deps.logger.warn(
@@ -53,7 +54,7 @@ export async function chooseLead(ranked: readonly StoryCluster[], deps: LeadDeps
     }
     const text = feedText(cluster);
     if (chars(text) >= MIN_FEED_TEXT_CHARS)
-      return { cluster, story: storyOf(cluster, text, link), from: 'feed' };
+      return { cluster, story: storyOf(cluster, text, link, 'feed'), from: 'feed' };
     deps.logger.warn({ story: title }, 'no article or feed text for this story; trying the next one');
   }
   deps.logger.warn(
@@ -64,7 +65,7 @@ export async function chooseLead(ranked: readonly StoryCluster[], deps: LeadDeps
   const link = top.lead.item.link;
   return {
     cluster: top,
-    story: storyOf(top, text.length ? text : [top.lead.item.title], link),
+    story: storyOf(top, text.length ? text : [top.lead.item.title], link, 'headline'),
     from: 'headline',
   };
 }
@@ -83,9 +84,40 @@ export function feedText(cluster: StoryCluster): string[] {
   return best;
 }
 
-function storyOf(cluster: StoryCluster, paragraphs: string[], url: string | undefined): StoryInput {
+/** The story's outlets, the lead item's first, each with its own link. */
+export function outletList(cluster: StoryCluster): Array<{ name: string; url?: string }> {
+  return cluster.outlets.map((o) => (o.url ? { name: o.name, url: o.url } : { name: o.name }));
+}
+
+/** Every outlet's description of the story (one per item that has one), for a multi-outlet summary. */
+export function descriptionsOf(cluster: StoryCluster): Array<{ outlet: string; url?: string; text: string }> {
+  const names = new Map(cluster.outlets.map((o) => [outletKey(o.item.item), o.name]));
+  const out: Array<{ outlet: string; url?: string; text: string }> = [];
+  for (const { item } of cluster.items) {
+    const html = item.summary ?? item.content;
+    const text = html ? htmlToParagraphs(html).join(' ') : '';
+    if (!text || text === item.title) continue;
+    const outlet = names.get(outletKey(item)) ?? item.feed.name;
+    out.push(item.link ? { outlet, url: item.link, text } : { outlet, text });
+  }
+  return out;
+}
+
+function storyOf(
+  cluster: StoryCluster,
+  paragraphs: string[],
+  url: string | undefined,
+  from: LeadChoice['from'],
+): StoryInput {
   const { item } = cluster.lead;
-  const story: StoryInput = { title: item.title, source: item.feed.name, paragraphs };
+  const story: StoryInput = {
+    title: item.title,
+    source: cluster.outlets[0]?.name ?? item.feed.name,
+    paragraphs,
+    outlets: outletList(cluster),
+    descriptions: descriptionsOf(cluster),
+    textFrom: from === 'article' ? 'article' : 'feed',
+  };
   if (url) story.url = url;
   if (item.publishedAt) story.publishedAt = item.publishedAt.toISOString();
   return story;

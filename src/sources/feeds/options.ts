@@ -21,6 +21,10 @@ export interface FeedOptions {
   concurrency: number;
   /** Stories tried, in order, before settling for a lead without article text. */
   leadAttempts: number;
+  /** Items kept per feed (the newest): a huge feed must not swamp the day or the machine. */
+  maxFeedItems: number;
+  /** Items kept per briefing, over all feeds (the newest). */
+  maxItems: number;
   /**
    * BRIEFER_FETCH_ALLOW_PRIVATE: article links and redirects may go to private addresses too. Off by
    * default: a feed must not make Briefer read (and publish) pages from the internal network.
@@ -50,6 +54,8 @@ export function withDefaults(options: Partial<FeedOptions> = {}): FeedOptions {
     userAgent: DEFAULT_USER_AGENT,
     concurrency: 6,
     leadAttempts: 3,
+    maxFeedItems: 500,
+    maxItems: 5000,
     allowPrivateAddresses: false,
     now: () => new Date(),
     logger: SILENT_LOGGER,

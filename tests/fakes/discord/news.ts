@@ -5,8 +5,9 @@
 import { type News, NewsSchema } from '../../../src/core/schemas.ts';
 import type { NewsSource } from '../../../src/sources/source.ts';
 
-// Three independent parts (20 × 11 × 9 choices) make 200 headlines that no two tell the same story,
-// so de-duplication keeps all of them; the keywords spread them over many categories.
+// 200 headlines that no two tell the same story, so story clustering keeps all of them: a subject that
+// spreads them over many categories, then made-up words of their own (shared parts alone would make
+// look-alikes: "Lisbon central bank raises rates" / "Oslo central bank raises rates").
 const PLACES =
   'Lisbon Oslo Nairobi Santiago Seoul Lagos Lima Perth Quebec Dublin Hanoi Tunis Riga Quito Accra Sofia Porto Bergen Malmo Kyoto'.split(
     ' ',
@@ -24,24 +25,23 @@ const SUBJECTS = [
   'car factory',
   'tennis champion',
 ];
-const ACTIONS = [
-  'raises interest rates sharply',
-  'wins the cup final',
-  'announces vaccine trial results',
-  'cuts crude output again',
-  'unveils artificial intelligence chip',
-  'opens ceasefire talks today',
-  'reports record quarterly profit',
-  'launches climate satellite mission',
-  'faces parliament vote tomorrow',
-];
+const SYLLABLES = 'ka lo mi ren sa tor vu zel qua bri dan fo gim hex jor nup'.split(' ');
+function madeUpWord(n: number): string {
+  let word = '';
+  let rest = n;
+  do {
+    word += SYLLABLES[rest % 16];
+    rest = Math.floor(rest / 16);
+  } while (rest > 0);
+  return `${word}x`;
+}
 
 /** 200 headlines over many categories, some long, with links and sources; and a ~50 kB lead story. */
 export function bigNews(): News {
   const headlines = Array.from({ length: 200 }, (_, i) => {
-    const topic = `${PLACES[i % 20]} ${SUBJECTS[i % 11]} ${ACTIONS[i % 9]}`;
-    const long =
-      i % 7 === 0 ? ` — ${'with a very long explanatory subtitle that keeps going '.repeat(4)}` : '';
+    const own = [0, 1, 2, 3, 4].map((k) => madeUpWord(i * 5 + k + 300)).join(' ');
+    const topic = `${PLACES[i % 20]}: ${SUBJECTS[i % 11]} ${own}`;
+    const long = i % 7 === 0 ? ` — ${`a very long subtitle ${own} `.repeat(4)}` : '';
     return {
       title: `${topic} (${i + 1})${long}`,
       url: `https://news.example.com/${i % 3 === 0 ? `${'deep/'.repeat(20)}` : ''}story-${i + 1}?ref=briefer_(test)`,

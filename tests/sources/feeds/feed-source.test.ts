@@ -451,3 +451,35 @@ describe('FeedSource: when there is nothing to brief on', () => {
     });
   });
 });
+
+describe('FeedSource: bounded work', () => {
+  // Distinct stories: no two titles share a word.
+  const NOUNS =
+    'harbour orchard glacier violin tractor lantern meadow quarry bakery falcon compass museum canal ferry tunnel vineyard bridge library stadium volcano reservoir orchestra lighthouse monastery brewery carousel greenhouse sawmill observatory aqueduct cathedral windmill marina'.split(
+      ' ',
+    );
+  const many = (prefix: string, n: number): FixtureItem[] =>
+    Array.from({ length: n }, (_, i) => ({
+      title: `${prefix}${i} ${NOUNS[prefix === 'big' ? i : NOUNS.length - 1 - i]}`,
+      link: server.url(`/${prefix}/${i}`),
+      date: new Date(FIXTURE_NOW.getTime() - (i + 1) * 60_000),
+    }));
+
+  it('keeps the newest items of a huge feed (BRIEFER_MAX_FEED_ITEMS) and of the day (BRIEFER_MAX_ITEMS)', async () => {
+    server.set('/big.rss', { body: rssFeed({ title: 'Big', items: many('big', 30).reverse() }) });
+    server.set('/small.rss', { body: rssFeed({ title: 'Small', items: many('small', 5) }) });
+    const feeds = [
+      { url: server.url('/big.rss'), weight: 1 },
+      { url: server.url('/small.rss'), weight: 1 },
+    ];
+    const perFeed = await source(feeds, { maxFeedItems: 10, leadAttempts: 0 }).load();
+    const bigTitles = [perFeed.story.title, ...titles(perFeed)].filter((t) => t?.startsWith('big'));
+    expect(bigTitles).toHaveLength(10);
+    expect(bigTitles).toContain('big0 harbour');
+    expect(bigTitles).not.toContain('big10 ferry');
+    expect(log.at('info').some((e) => e.msg.includes('BRIEFER_MAX_FEED_ITEMS'))).toBe(true);
+
+    const perDay = await source(feeds, { maxFeedItems: 10, maxItems: 6, leadAttempts: 0 }).load();
+    expect(1 + perDay.headlines.length).toBe(6);
+  });
+});

@@ -96,13 +96,53 @@ describe('clusterStories', () => {
   });
 
   it('does not merge different stories that share a place name', () => {
+    // Told among a day's other news (word rarity is measured over the day), with their descriptions.
+    const others = [
+      'Striker scores twice as City win the derby',
+      'Storm cuts power to thousands along the coast',
+      'Teachers strike over pay enters second week',
+      'Museum returns looted statues to their temple',
+      'Rail operator orders 40 new trains',
+      'Court blocks sale of the national airline',
+    ].map((t) => item(feedC, t));
     const clusters = clusterStories(
       dated([
-        item(feedA, 'Port Alder council approves new harbour budget'),
-        item(feedB, 'Port Alder tidal power plant starts supplying homes'),
+        item(feedA, 'Port Alder council approves new harbour budget', {
+          summary: 'Councillors voted 9-2 to spend £4m on dredging and new moorings over three years.',
+        }),
+        item(feedB, 'Port Alder tidal power plant starts supplying homes', {
+          summary: 'The turbines in the estuary now feed the grid, enough for 40,000 households.',
+        }),
+        ...others,
       ]),
     );
-    expect(clusters).toHaveLength(2);
+    expect(clusters).toHaveLength(8);
+  });
+
+  it('counts outlets, not feeds: two feeds of one site are one outlet; a named feed is its own', () => {
+    const world: FeedRef = {
+      url: 'https://feeds.wire.example.co.uk/world.rss',
+      name: 'Wire World',
+      weight: 1,
+    };
+    const video: FeedRef = { url: 'https://video.example/wire.xml', name: 'Wire Video', weight: 3 };
+    const named: FeedRef = { url: 'https://x.example/rss', name: 'The Gazette', named: true, weight: 1 };
+    const [cluster] = clusterStories(
+      dated([
+        item(world, 'Ferry strike halts crossings to Gull Island', { link: 'https://wire.example.co.uk/a' }),
+        item(video, 'Ferry strike halts crossings to Gull Island (video)', {
+          link: 'https://www.wire.example.co.uk/v/1',
+        }),
+        item(named, 'Ferry strike halts Gull Island crossings', { link: 'https://wire.example.co.uk/b' }),
+      ]),
+    );
+    expect(cluster?.items).toHaveLength(3);
+    expect(cluster?.feeds).toHaveLength(3);
+    // The heaviest feed speaks for the story, and its outlet comes first, with its own link.
+    expect(cluster?.outlets.map((o) => [o.name, o.url])).toEqual([
+      ['Wire Video', 'https://www.wire.example.co.uk/v/1'],
+      ['The Gazette', 'https://wire.example.co.uk/b'],
+    ]);
   });
 
   it('counts a feed once even when it carries the story twice', () => {

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { clusterStories, type StoryItem } from '../../../src/core/stories/cluster-stories.ts';
+
+// A day's other news: word rarity is measured over the day, so pairs are judged among other stories.
+const DAY = [
+  'Striker scores twice as City win the derby',
+  'Chipmaker shares jump on record earnings',
+  'Storm cuts power to thousands along the coast',
+  'Parliament passes budget after all-night session',
+  'Museum returns looted statues to their temple',
+  'New vaccine trial shows strong immune response',
+  'Teachers strike over pay enters second week',
+  'Wildfire forces evacuations in hill towns',
+  'Film festival opens with a documentary on jazz',
+  'Rail operator orders 40 new trains',
+  'Court blocks sale of the national airline',
+  'Tennis champion withdraws with a wrist injury',
+].map((title) => ({ title }));
+
+/** Do the two headlines end up in one story, told among the day's other news? */
+function together(a: string | StoryItem, b: string | StoryItem): boolean {
+  const item = (x: string | StoryItem) => (typeof x === 'string' ? { title: x } : x);
+  const stories = clusterStories([item(a), ...DAY, item(b)]);
+  return stories[0] === stories.at(-1);
+}
+
+describe('story clustering: paraphrases that must merge', () => {
+  it.each([
+    [
+      "Kestria's central bank delivers surprise half-point rate cut",
+      'Kestria central bank lowers benchmark rate by 50 basis points',
+    ],
+    [
+      'Harbor nations launch $120bn clean-shipping fund',
+      'Five nations unveil $120 billion fund to clean up shipping',
+    ],
+    ['Central bank holds rates at 3.75%', 'Central bank keeps interest rates unchanged at 3.75 per cent'],
+    [
+      "Airline merger creates continent's largest carrier",
+      'Airline Merger Creates the Continent’s Largest Carrier',
+    ],
+    ['Fed raises rates by a quarter point - Reuters', 'Fed raises interest rates by quarter point'],
+  ])('%s / %s', (a, b) => {
+    expect(together(a, b)).toBe(true);
+  });
+
+  it('uses the descriptions when titles share little', () => {
+    const a = {
+      title: 'Crews walk out over pay',
+      summary: 'Gull Island ferry crews walked out on Monday, halting all crossings to the mainland.',
+    };
+    const b = {
+      title: 'Gull Island cut off as crossings halted',
+      summary: 'All Gull Island ferry crossings were halted by a crew strike on Monday.',
+    };
+    expect(together(a, b)).toBe(true);
+    expect(together(a.title, b.title)).toBe(false);
+  });
+
+  it('links items by identity first: one canonical link is one story, whatever the titles', () => {
+    expect(
+      together(
+        { title: 'Live: markets open', url: 'https://news.example/story/1?utm_source=rss' },
+        { title: 'Stocks at a glance', url: 'https://www.news.example/story/1/' },
+      ),
+    ).toBe(true);
+    expect(
+      together(
+        { title: 'Morning briefing', guid: 'a' },
+        { title: 'Council approves harbour plan', guid: 'a' },
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('story clustering: look-alikes that must stay apart', () => {
+  it.each([
+    ['Stocks rise as Fed holds rates', 'Stocks fall as Fed holds rates'],
+    ['Bank raises rates by half a point', 'Bank cuts rates by half a point'],
+    ['Shares in Acme climb after results', 'Shares in Acme tumble after results'],
+  ])('opposite moves: %s / %s', (a, b) => {
+    expect(together(a, b)).toBe(false);
+  });
+
+  // Feed items come with descriptions; titles alone this short can't always tell (see docs/sources.md).
+  it.each([
+    [
+      {
+        title: 'Gunman kills three at a school in Texas',
+        summary:
+          'Police in Uvalde said the suspect, 19, was shot dead by officers after the attack on Tuesday.',
+      },
+      {
+        title: 'Gunman kills five at a shopping mall in Bavaria',
+        summary: 'Munich police said the attacker fired at shoppers before fleeing; a manhunt is under way.',
+      },
+    ],
+  ])('two shootings in two countries: %o', (a, b) => {
+    expect(together(a, b)).toBe(false);
+  });
+});
+
+describe('story clustering: the method', () => {
+  it('does not chain: a headline close to two stories does not join them', () => {
+    const items = [
+      'Acme recalls 2 million cars over brake fault',
+      'Acme brake fault recall covers 2 million cars',
+      'Acme recalls cars over brake fault as Zenith shares slump',
+      'Zenith shares slump after profit warning',
+      'Zenith profit warning sends shares lower',
+      ...DAY.map((d) => d.title),
+    ].map((title) => ({ title }));
+    const s = clusterStories(items);
+    expect(s[0]).toBe(s[1]);
+    expect(s[3]).toBe(s[4]);
+    expect(s[0]).not.toBe(s[3]);
+  });
+
+  it('is deterministic and numbers stories by first appearance', () => {
+    const items = [...DAY, { title: 'Chipmaker shares jump after record earnings' }];
+    const first = clusterStories(items);
+    expect(clusterStories(items)).toEqual(first);
+    expect(first[0]).toBe(0);
+    expect(first.at(-1)).toBe(first[1]);
+    expect(new Set(first).size).toBe(DAY.length);
+  });
+
+  it('never merges headlines with no content words by accident', () => {
+    const s = clusterStories([{ title: '!!!' }, { title: '???' }, { title: 'The' }]);
+    expect(new Set(s).size).toBe(3);
+  });
+});
