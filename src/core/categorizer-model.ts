@@ -97,6 +97,14 @@ function countSpaces(text: string): number {
   return n;
 }
 
+let committed: CategorizerModel | undefined;
+
+/** The committed model, read once per process: the categorizer and the clustering both use it. */
+export function committedCategorizerModel(): CategorizerModel {
+  committed ??= loadCategorizerModel();
+  return committed;
+}
+
 /** Reads a model file (default: the committed `data/models/categorizer.json`). */
 export function loadCategorizerModel(path?: string | URL): CategorizerModel {
   const source = path ?? DEFAULT_MODEL_URL;

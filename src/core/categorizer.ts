@@ -11,7 +11,7 @@
  */
 
 import { PhraseMatcher, phraseKey, StemTokenizer } from './categorizer-features.ts';
-import { type CategorizerModel, decodeWordVectors, loadCategorizerModel } from './categorizer-model.ts';
+import { type CategorizerModel, committedCategorizerModel, decodeWordVectors } from './categorizer-model.ts';
 import { isUnsure } from './category-confidence.ts';
 import { FALLBACK_CATEGORY, loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 
@@ -45,12 +45,6 @@ const KEYWORD_SCALE = 2;
 const DEFAULT_TEMPERATURE = 1;
 const DEFAULT_FALLBACK_MARGIN = 0.5;
 
-let committedModel: CategorizerModel | undefined;
-function defaultModel(): CategorizerModel {
-  committedModel ??= loadCategorizerModel();
-  return committedModel;
-}
-
 type Table = Map<string, Float64Array>;
 
 function addTo(table: Table, key: string, k: number, i: number, w: number): void {
@@ -65,7 +59,7 @@ function addTo(table: Table, key: string, k: number, i: number, w: number): void
 export function createCategorizer(taxonomy: Taxonomy, options: CategorizerOptions = {}): Categorizer {
   const ids = taxonomy.categories.map((c) => c.id);
   const k = ids.length;
-  const model = options.model === undefined ? defaultModel() : options.model;
+  const model = options.model === undefined ? committedCategorizerModel() : options.model;
   const tokenizer = new StemTokenizer(model?.unstemmed ?? [], model?.places ?? []);
 
   // Model weights, re-indexed to taxonomy order; classes the taxonomy lacks are dropped.
@@ -219,5 +213,5 @@ class ScoredCategorization implements Categorization {
 
 /** The bundled taxonomy (`data/categories.json`) with the committed model. */
 export function loadDefaultCategorizer(): Categorizer {
-  return createCategorizer(loadTaxonomy(), { model: defaultModel() });
+  return createCategorizer(loadTaxonomy(), { model: committedCategorizerModel() });
 }

@@ -4,7 +4,7 @@
  * most frequent first). By Zipf's law a word of rank r has probability ∝ 1/r, so its information is
  * log r; words past the list (new names: companies, people) count as the rarest.
  */
-import { loadCategorizerModel } from '../categorizer-model.ts';
+import { committedCategorizerModel } from '../categorizer-model.ts';
 
 export interface BackgroundRarity {
   /** 0 (the most common word) … 1 (rarer than anything in the list), for a lower-cased word as written. */
@@ -30,7 +30,7 @@ let cached: BackgroundRarity | undefined;
 /** The rarity table of the shipped model (built once per process); flat when the model has no word list. */
 export function defaultRarity(): BackgroundRarity {
   if (!cached) {
-    const words = loadCategorizerModel().wordVectors?.words;
+    const words = committedCategorizerModel().wordVectors?.words;
     cached = words ? rarityFromWords(words.split(' ')) : { of: () => 1 };
   }
   return cached;

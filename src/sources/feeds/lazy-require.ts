@@ -1,6 +1,6 @@
 /**
  * A CommonJS package loaded on first use. The feed and article parsers (linkedom, undici, Readability,
- * feed-parser, iconv-lite) cost about a quarter of a second to load, which start-up on the bundled
+ * feed-parser, iconv-lite, tldts) cost about a quarter of a second to load, which start-up on the bundled
  * sample or a news file should not pay; only reading feeds does.
  */
 import { createRequire } from 'node:module';

@@ -4,8 +4,11 @@
  * tldts) of the item's link, else of the feed's site link. Addresses without a registrable domain (an IP,
  * localhost) fall back to the feed's name.
  */
-import { getDomain } from 'tldts';
+import type * as Tldts from 'tldts';
 import type { FeedItem } from './feed-item.ts';
+import { lazyRequire } from './lazy-require.ts';
+
+const tldts = lazyRequire<typeof Tldts>('tldts');
 
 /** The key that says "same outlet". */
 export function outletKey(item: FeedItem): string {
@@ -16,5 +19,5 @@ export function outletKey(item: FeedItem): string {
 }
 
 function domainOf(link: string | undefined): string | undefined {
-  return link ? (getDomain(link) ?? undefined) : undefined;
+  return link ? (tldts().getDomain(link) ?? undefined) : undefined;
 }
