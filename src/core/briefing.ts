@@ -3,7 +3,7 @@
  * same briefing, which is what makes cached briefings and digests trustworthy.
  */
 import { createHash } from 'node:crypto';
-import type { Categorization, Categorizer } from './categorizer.ts';
+import type { Categorizer } from './categorizer.ts';
 import { extractKeyFacts } from './key-facts.ts';
 import {
   type Briefing,
@@ -74,17 +74,14 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
       // The headline shown is the one the source found most covered (first of equals).
       const ranked = [...group].sort((a, b) => outletsOf(b).length - outletsOf(a).length);
       const shownHeadline = ranked[0] as Headline;
-      const { outlets: _outlets, categoryHint, ...shown } = shownHeadline;
+      const { outlets: _outlets, categoryHint: _hint, ...shown } = shownHeadline;
       const hints = ranked.flatMap((h) => (h.categoryHint ? [h.categoryHint] : []));
-      const { category, confidence, scores } = withHint(
-        categorizeStory(options.categorizer, {
-          titles: ranked.map((h) => h.title),
-          descriptions: ranked.flatMap((h) => (h.summary ? [h.summary] : [])),
-          sections: hints,
-        }),
-        categoryHint ?? hints[0],
-        options.taxonomy,
-      );
+      // The outlets' sections count inside categorizeStory (a sure headline outvotes them).
+      const { category, confidence, scores } = categorizeStory(options.categorizer, {
+        titles: ranked.map((h) => h.title),
+        descriptions: ranked.flatMap((h) => (h.summary ? [h.summary] : [])),
+        sections: hints,
+      });
       const newest = ranked
         .map((h) => h.publishedAt)
         .filter((d): d is string => Boolean(d))
@@ -152,15 +149,6 @@ function mergeOutlets(outlets: readonly Outlet[]): Outlet[] {
 /** A short stable id for a story, from what identifies its first item. */
 function storyIdOf(key: string): string {
   return createHash('sha1').update(key).digest('hex').slice(0, 12);
-}
-
-/** Below this confidence, a source's category hint (a sports feed says "sports") wins. */
-export const HINT_CONFIDENCE = 0.5;
-
-function withHint(c: Categorization, hint: string | undefined, taxonomy: Taxonomy): Categorization {
-  if (!hint || hint === c.category || !taxonomy.categories.some((x) => x.id === hint)) return c;
-  if (c.category !== 'other' && c.confidence >= HINT_CONFIDENCE) return c;
-  return { category: hint, confidence: c.scores[hint] ?? 0, scores: c.scores };
 }
 
 /** Headlines of a briefing grouped by category, in taxonomy order, each group in briefing order. */
