@@ -11,16 +11,11 @@
  *    similarity of all their item pairs clears the threshold, so one bridging headline cannot chain two
  *    stories together. Ties are broken by item order, so the same input always gives the same stories.
  *
- * Word vectors add what words alone miss: two headlines whose weighted mean word vectors point the same way
- * (well past what unrelated headlines reach) score higher, so "Apple buys Beats" and "Apple acquires Beats"
- * are closer than two other Apple stories.
- *
  * Headlines that report opposite moves ("Stocks rise…", "Stocks fall…") are pushed apart.
  */
 import { type BackgroundRarity, defaultRarity } from './background-rarity.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { type Direction, storyTerms } from './story-terms.ts';
-import { defaultWordVectors, NO_WORD_VECTORS, type WordVectors } from './word-vectors.ts';
 
 export interface StoryItem {
   title: string;
@@ -49,12 +44,6 @@ export interface ClusterOptions {
   backgroundWeight?: number;
   /** Rarity of words in news at large (default: the shipped model's vocabulary). */
   rarity?: BackgroundRarity;
-  /** Word vectors for same-meaning words (default: the shipped table). */
-  wordVectors?: WordVectors;
-  /** How much meaning similarity over `meaningFloor` adds to the word similarity of a candidate pair. */
-  meaningWeight?: number;
-  /** Cosine of two headlines' mean word vectors that unrelated headlines reach anyway. */
-  meaningFloor?: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
@@ -66,9 +55,6 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   otherNamesPenalty: 0.5,
   backgroundWeight: 1,
   rarity: { of: () => 1 },
-  wordVectors: NO_WORD_VECTORS,
-  meaningWeight: 1,
-  meaningFloor: 0.7,
 };
 
 /**
@@ -106,12 +92,7 @@ export async function clusterStoriesInSlices(
 
 /** The clustering, as a generator that yields at points where it may pause. */
 function* clusterSteps(items: readonly StoryItem[], options: ClusterOptions): Generator<void, number[]> {
-  const o = {
-    ...DEFAULT_CLUSTER_OPTIONS,
-    rarity: options.rarity ?? defaultRarity(),
-    wordVectors: options.wordVectors ?? defaultWordVectors(),
-    ...options,
-  };
+  const o = { ...DEFAULT_CLUSTER_OPTIONS, rarity: options.rarity ?? defaultRarity(), ...options };
   const n = items.length;
   const groups = identityGroups(items);
   yield;
@@ -177,8 +158,6 @@ interface Vector {
   direction: Direction;
   /** Term ids of the names in the title (capitalised words in a sentence-case title), ascending. */
   names: Int32Array;
-  /** Unit-length weighted mean of the word vectors of its words (empty without a table). */
-  meaning: Float32Array;
 }
 
 function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Generator<void, Vector[]> {
@@ -188,7 +167,6 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
   const df: number[] = [];
   const raw: Array<{
     tf: Map<number, { w: number; salient: boolean }>;
-    words: Map<number, string>;
     direction: Direction;
     names: Int32Array;
   }> = [];
@@ -198,7 +176,6 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
     const { terms, direction } = storyTerms(item.title, item.summary);
     const tf = new Map<number, { w: number; salient: boolean }>();
     const names = new Set<number>();
-    const words = new Map<number, string>();
     for (const t of terms) {
       let id = termIds.get(t.term);
       if (id === undefined) {
@@ -214,15 +191,13 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
         cur.salient ||= t.salient;
       } else tf.set(id, { w: t.weight, salient: t.salient });
       if (t.salient && t.weight === 1 && !/\d/.test(t.term)) names.add(id);
-      if (!words.has(id)) words.set(id, t.word);
     }
     for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-    raw.push({ tf, words, direction, names: Int32Array.from([...names].sort((a, b) => a - b)) });
+    raw.push({ tf, direction, names: Int32Array.from([...names].sort((a, b) => a - b)) });
   }
   yield;
   const n = items.length;
-  const { dims, rows } = o.wordVectors;
-  return raw.map(({ tf, words, direction, names }) => {
+  return raw.map(({ tf, direction, names }) => {
     const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
     const weights = new Float64Array(ids.length);
     let norm = 0;
@@ -239,22 +214,7 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
     });
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / norm;
-    // Meaning: the same weights over the words' vectors, so rare words steer it and common ones barely.
-    const meaning = new Float32Array(dims);
-    let found = 0;
-    if (dims > 0)
-      ids.forEach((id, k) => {
-        const at = o.wordVectors.offsetOf(words.get(id) as string);
-        if (at === undefined) return;
-        found++;
-        const w = weights[k] as number;
-        for (let d = 0; d < dims; d++) meaning[d] = (meaning[d] as number) + w * (rows[at + d] as number);
-      });
-    let mnorm = 0;
-    for (let d = 0; d < dims; d++) mnorm += (meaning[d] as number) ** 2;
-    mnorm = Math.sqrt(mnorm);
-    if (found > 0 && mnorm > 0) for (let d = 0; d < dims; d++) meaning[d] = (meaning[d] as number) / mnorm;
-    return { ids, weights, direction, names, meaning };
+    return { ids, weights, direction, names };
   });
 }
 
@@ -310,9 +270,6 @@ function* similarPairs(
       acc[j] = 0;
       if (groups[i] === groups[j]) continue;
       const other = vectors[j] as Vector;
-      // Same meaning in other words: only what clears the floor unrelated headlines reach anyway.
-      if (o.meaningWeight > 0)
-        s += o.meaningWeight * Math.max(0, dot(v.meaning, other.meaning) - o.meaningFloor);
       if (v.direction !== 0 && other.direction !== 0 && v.direction !== other.direction)
         s *= o.oppositePenalty;
       // Both name who or where, and not one name in common: two shootings in two countries.
@@ -330,12 +287,6 @@ function* similarPairs(
     found.length = 0;
   }
   return edges;
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let d = 0; d < a.length && d < b.length; d++) s += (a[d] as number) * (b[d] as number);
-  return s;
 }
 
 function intersects(a: Int32Array, b: Int32Array): boolean {
