@@ -10,12 +10,16 @@ import { decodeHTML } from 'entities';
 const TRACKING_NAMES = new Set([
   'fbclid',
   'gclid',
+  'gbraid',
+  'wbraid',
   'gclsrc',
   'dclid',
   'msclkid',
   'yclid',
   'twclid',
   'igshid',
+  'taid',
+  '_ga',
   'mc_cid',
   'mc_eid',
   'cmpid',
@@ -39,8 +43,8 @@ const TRACKING_NAMES = new Set([
   'ref_url',
 ]);
 
-/** Prefixes of tracking families: Google Analytics (utm_), AT Internet (at_), Matomo/Piwik, HubSpot ads. */
-const TRACKING_PREFIXES = ['utm_', 'at_', 'pk_', 'mtm_', 'hsa_'];
+/** Prefixes of tracking families: Google Analytics (utm_), AT Internet (at_), Matomo/Piwik, HubSpot ads, comScore (ns_). */
+const TRACKING_PREFIXES = ['utm_', 'at_', 'pk_', 'mtm_', 'hsa_', 'ns_'];
 
 /** Parameters that are tracking only when they say the click came from a feed (`ref=rss`). */
 const FEED_REFERRER_NAMES = new Set(['ref', 'source', 'src', 'from', 'partner', 'feed']);

@@ -1,11 +1,12 @@
 /**
  * "Same article" by link: scheme, `www.`, fragment, trailing slash, tracking parameters and parameter
- * order don't matter.
+ * order don't matter. Tracking parameters are the ones `cleanUrl` removes (one list, in clean-url.ts).
  */
+import { isTrackingParam } from '../clean-url.ts';
 
-// Parameters that only say where a click came from; they make one article look like many.
-export const TRACKING_PARAM =
-  /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|ocid|cmpid|cmp|at_medium|at_campaign|at_custom\d*|ns_\w+|xtor|smid|taid|_ga|igshid|yclid|ito|ref)$/i;
+// For identity any `ref` is a referrer label, whatever its value: two links that differ only in it are
+// one article. (The links shown to readers keep a `ref` that does not name a feed.)
+const isReferrer = (name: string) => name.toLowerCase() === 'ref';
 
 /** The link without tracking parameters (absolute http(s) only), or undefined when it is not one. */
 export function withoutTracking(raw: string, base?: string): URL | undefined {
@@ -16,8 +17,8 @@ export function withoutTracking(raw: string, base?: string): URL | undefined {
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  for (const name of [...url.searchParams.keys()])
-    if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
+  for (const [name, value] of [...url.searchParams])
+    if (isTrackingParam(name, value) || isReferrer(name)) url.searchParams.delete(name, value);
   return url;
 }
 
