@@ -3,13 +3,15 @@
  * 300 new items and a new ~400 kB lead article, the clock moving 15 minutes per refresh as a running
  * bot's would. After each refresh a briefing is built and rendered for Slack and Discord (through the
  * render cache). Reports RSS and heap as it goes: a bounded process levels off, a leak keeps climbing.
+ *
+ * Briefer runs in its own process (bench/soak-bot.mjs, the compiled build, with the node flags `npm
+ * start` uses), so the figures are the bot's alone; this process serves the news and moves the clock.
  */
-
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/log.ts';
-import { renderDiscordMessages } from '../src/render/discord.ts';
-import { renderSlackMessages } from '../src/render/slack.ts';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../bin/node-flags.mjs';
+import { build, isBuildFresh } from '../scripts/build.mjs';
 import { escapeXml, rssFeed } from '../tests/fakes/news/build-feed.ts';
 import { startNewsServer } from '../tests/fakes/news-server.ts';
 
@@ -18,6 +20,7 @@ const ITEMS = 300;
 const ARTICLE_BYTES = 400 * 1024;
 const STEP_MS = 15 * 60_000;
 const REPORT_EVERY = Math.max(1, Math.round(ROUNDS / 6));
+const BOT = fileURLToPath(new URL('./soak-bot.mjs', import.meta.url));
 
 const WORDS =
   'harbour council river festival budget rail ferry school museum orchard bridge storm market clinic league station vote tariff drought library factory port airport vaccine court mayor strike wind solar tide forest pension housing wages bakery theatre stadium glacier satellite telescope election senate reform merger charity harvest flood canal tunnel castle'.split(
@@ -25,7 +28,6 @@ const WORDS =
   );
 
 const word = (n: number) => WORDS[n % WORDS.length] as string;
-const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
 
 /** A headline unique to (round, i), from ordinary words, so clustering sees realistic text. */
 function headline(round: number, i: number): string {
@@ -46,7 +48,14 @@ function article(title: string, round: number): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeXml(title)}</title></head><body><article><h1>${escapeXml(title)}</h1>${parts.join('\n')}</article></body></html>`;
 }
 
+type Message =
+  | { type: 'hello' }
+  | { type: 'round'; round: number; now: string }
+  | { type: 'row'; row: Record<string, string | number> }
+  | { type: 'done' };
+
 export async function benchSoak(): Promise<Array<Record<string, string | number>>> {
+  if (!isBuildFresh()) await build();
   let round = 0;
   let now = new Date('2026-11-24T12:00:00Z');
   const server = await startNewsServer();
@@ -71,40 +80,37 @@ export async function benchSoak(): Promise<Array<Record<string, string | number>
     },
   };
 
-  const config = loadConfig({ BRIEFER_SOURCE: server.url('/feed.rss'), LOG_LEVEL: 'silent' });
-  const app = createApp(config, { logger: createLogger('silent'), now: () => now });
   const rows: Array<Record<string, string | number>> = [];
-  const started = performance.now();
-  let peak = 0;
+  const child: ChildProcess = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', BOT], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   try {
-    for (round = 0; round < ROUNDS; round++) {
-      now = new Date(now.getTime() + STEP_MS);
-      // The stories tried for the lead (three at most) have pages.
-      for (let i = 0; i < 3; i++) server.set(`/article/${round}/${i}`, articleRoute);
-      await app.briefings.refresh({ throwOnError: true });
-      const { briefing } = await app.briefings.get();
-      const reply = { view: { kind: 'brief' as const, briefing }, visibility: 'public' as const };
-      app.renderCache.render(reply, 'slack:', () => renderSlackMessages(reply, app.taxonomy));
-      app.renderCache.render(reply, 'discord', () => renderDiscordMessages(reply, app.taxonomy));
-      const { rss, heapUsed } = process.memoryUsage();
-      peak = Math.max(peak, rss);
-      if (round === 0 || (round + 1) % REPORT_EVERY === 0) {
-        // With --expose-gc: what is really kept (the heap after a full collection).
-        const gc = (globalThis as { gc?: () => void }).gc;
-        gc?.();
-        rows.push({
-          ...(gc ? { heap_after_gc_mb: mb(process.memoryUsage().heapUsed) } : {}),
-          refreshes: round + 1,
-          rss_mb: mb(rss),
-          heap_used_mb: mb(heapUsed),
-          peak_rss_mb: mb(peak),
-          seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
-          lead_from_article: briefing.lead.url?.includes(`/article/${round}/`) ? 'yes' : 'no',
-        });
-      }
-    }
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) =>
+        reject(new Error(`the bot process exited (${code}) before the soak ended`)),
+      );
+      child.on('message', (message: Message) => {
+        if (message.type === 'hello')
+          child.send({
+            feedUrl: server.url('/feed.rss'),
+            rounds: ROUNDS,
+            reportEvery: REPORT_EVERY,
+            start: now.toISOString(),
+            stepMs: STEP_MS,
+          });
+        else if (message.type === 'round') {
+          round = message.round;
+          now = new Date(message.now);
+          // The stories tried for the lead (three at most) have pages.
+          for (let i = 0; i < 3; i++) server.set(`/article/${round}/${i}`, articleRoute);
+          child.send({ ready: true });
+        } else if (message.type === 'row')
+          rows.push({ ...message.row, load_1m: loadavg()[0]?.toFixed(2) ?? '' });
+        else resolve();
+      });
+    });
   } finally {
-    app.briefings.stop();
+    child.kill();
     await server.close();
   }
   return rows;

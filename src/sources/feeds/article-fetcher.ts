@@ -3,12 +3,13 @@
  * revalidated with conditional GET instead of downloaded again, and a page that failed is not retried
  * for an hour (each retry could cost a full timeout).
  */
-import { type Article, ArticleError, extractArticle } from './article.ts';
+import { type Article, ArticleError } from './article.ts';
 import { decodeBody } from './charset.ts';
 import { FetchError } from './fetch-error.ts';
 import { originKey } from './fetch-policy.ts';
 import { fetchBytes, type Validators } from './http-fetch.ts';
 import { ARTICLE_ACCEPT, type FeedOptions } from './options.ts';
+import { extractArticleOffThread } from './parse-off-thread.ts';
 
 const FAILURE_TTL_MS = 60 * 60_000;
 const MAX_ENTRIES = 200;
@@ -52,7 +53,10 @@ export class ArticleFetcher {
       const type = result.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
       if (type && !/^(text\/html|application\/xhtml\+xml)$/.test(type))
         throw new FetchError('content', `not an HTML page (${type})`);
-      const article = extractArticle(decodeBody(result.bytes, result.contentType).text, headline);
+      const article = await extractArticleOffThread(
+        decodeBody(result.bytes, result.contentType).text,
+        headline,
+      );
       this.#remember(url, { at: Date.now(), validators: result.validators, article });
       return article;
     } catch (error) {

@@ -1,12 +1,16 @@
-/** Worker thread body: parses feed text off the main thread (see parse-off-thread.ts). */
+/** Worker thread body: parses feeds and article pages off the main thread (see parse-off-thread.ts). */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { FeedParseError, parseFeedText } from './parse-feed.ts';
+import { PARSERS, type ParseAnswer, type ParseRequest } from './parse-off-thread.ts';
 
-parentPort?.on('message', (job: { id: number; args: Parameters<typeof parseFeedText> }) => {
+parentPort?.on('message', (job: ParseRequest) => {
+  let answer: Omit<ParseAnswer, 'heapBytes'>;
   try {
-    parentPort?.postMessage({ id: job.id, result: parseFeedText(...job.args) });
+    const parse = PARSERS[job.kind] as (...args: unknown[]) => unknown;
+    answer = { id: job.id, result: parse(...job.args) };
   } catch (error) {
-    const parseError = error instanceof FeedParseError;
-    parentPort?.postMessage({ id: job.id, error: { message: (error as Error).message, parseError } });
+    const { message, name } = error instanceof Error ? error : new Error(String(error));
+    answer = { id: job.id, error: { message, name } };
   }
+  parentPort?.postMessage({ ...answer, heapBytes: getHeapStatistics().used_heap_size });
 });
