@@ -45,7 +45,8 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
     run: async () => (await import('./clustering.ts')).benchClustering(),
   },
   load: {
-    title: 'Load: N requests in flight per platform on loopback (bot, fakes and load in one process)',
+    title:
+      'Load: N requests in flight per platform on loopback (the bot in its own process; fakes and load in another)',
     run: async () => (await import('./load.ts')).benchLoad(),
   },
   soak: {

@@ -7,15 +7,15 @@
  * process shares the machine's cores: on 2 cores, 3 instances cannot be 3× one.
  * Bounded: REQUESTS per round, a deadline per round; every child is killed on exit, error included.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch } from 'undici';
-import { build, DIST, isBuildFresh } from '../scripts/build.mjs';
+import { build, isBuildFresh } from '../scripts/build.mjs';
 import { startFakeDiscord } from '../tests/fakes/discord/fake-discord.ts';
 import { generateSigningKeys, signatureHeaders } from '../tests/fakes/discord/signing.ts';
 import { freePort } from '../tests/helpers/free-port.ts';
+import { type BotProcess, cpuSeconds, killAllBots, startBot, stopBot } from './bot-process.ts';
 import { startRoundRobinProxy } from './round-robin-proxy.ts';
 import { percentile, type Row } from './table.ts';
 
@@ -24,29 +24,13 @@ const IN_FLIGHT = (process.env.BRIEFER_SCALEOUT_IN_FLIGHT ?? '50,200').split(','
 const REQUESTS = Number(process.env.BRIEFER_SCALEOUT_REQUESTS ?? 2000);
 /** A round stops sending once this has passed; what was answered is reported. */
 const ROUND_DEADLINE_MS = 180_000;
-const READY_DEADLINE_MS = 60_000;
-const STOP_GRACE_MS = 10_000;
 
-const children = new Set<ChildProcess>();
-// Whatever happens to this process, no Briefer is left running behind it.
-process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    for (const c of children) c.kill('SIGKILL');
-    process.exit(130);
-  });
-
-/** CPU seconds a process has used (Linux /proc; undefined elsewhere), user + system. */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
+async function startInstance(env: Record<string, string>, dir: string, index: number): Promise<BotProcess> {
+  const port = await freePort();
+  return startBot(
+    { ...env, DISCORD_HTTP_PORT: String(port), BRIEFER_DB: join(dir, `briefer-${index}.db`) },
+    { cwd: dir, healthPort: port, label: `instance ${index}` },
+  );
 }
 
 /** Share of one core used over `seconds`, from two cpuSeconds readings. */
@@ -54,60 +38,6 @@ const coreShare = (before: Array<number | undefined>, after: Array<number | unde
   before.every((b) => b !== undefined) && after.every((a) => a !== undefined)
     ? `${Math.round((100 * after.reduce((t: number, a, i) => t + (a as number) - (before[i] as number), 0)) / seconds)}%`
     : '';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Instance {
-  child: ChildProcess;
-  origin: string;
-}
-
-async function startInstance(env: Record<string, string>, dir: string, index: number): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(DIST, 'src/main.js')], {
-    // A temporary working directory, so a developer's .env cannot add a token or change the source.
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...env,
-      DISCORD_HTTP_PORT: String(port),
-      BRIEFER_DB: join(dir, `briefer-${index}.db`),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.add(child);
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-    children.delete(child);
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const until = performance.now() + READY_DEADLINE_MS;
-  // Ready when the load balancer's health check would say so.
-  for (;;) {
-    if (exited) throw new Error(`instance ${index} exited before it was ready:\n${stderr}`);
-    if (performance.now() > until) throw new Error(`instance ${index} not ready in ${READY_DEADLINE_MS} ms`);
-    const ok = await fetch(`${origin}/health`).then(
-      (r) => r.arrayBuffer().then(() => r.status === 200),
-      () => false,
-    );
-    if (ok) return { child, origin };
-    await sleep(100);
-  }
-}
-
-async function stopInstance({ child }: Instance): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
 
 export async function benchScaleout(): Promise<Row[]> {
   if (!isBuildFresh()) await build();
@@ -200,11 +130,11 @@ export async function benchScaleout(): Promise<Row[]> {
         }
       } finally {
         await proxy.close();
-        await Promise.allSettled(instances.map(stopInstance));
+        await Promise.allSettled(instances.map(stopBot));
       }
     }
   } finally {
-    for (const c of children) c.kill('SIGKILL');
+    killAllBots();
     await client.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
