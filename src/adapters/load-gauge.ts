@@ -27,3 +27,16 @@ export class LoadGauge {
 export function yieldToIo(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * `work`'s value if it is ready at once — settled before any pending I/O or timer could run (a command
+ * answered from the loaded briefing) — else undefined, and `work` goes on (a rejection is then ignored
+ * here; the caller runs the work again its usual way). A rejection ready at once is undefined too.
+ */
+export async function readyAtOnce<T>(work: Promise<T>): Promise<T | undefined> {
+  const settled = work.then(
+    (value) => ({ value }),
+    () => undefined,
+  );
+  return (await Promise.race([settled, yieldToIo().then(() => undefined)]))?.value;
+}

@@ -13,6 +13,8 @@ export interface SlackDeps {
   app: SlackAppView;
   inFlight: InFlight;
   admins: SlackAdmins;
+  /** Replies in flight from which a reply ready at once goes in the ack (default 8; 0: always). */
+  busyAt?: number;
 }
 
 export interface SlackInvoker {

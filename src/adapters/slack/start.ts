@@ -32,6 +32,8 @@ export interface SlackBotOptions {
   socketMode?: boolean;
   /** Socket Mode: reconnect when the connection drops (default true; tests turn it off). */
   autoReconnect?: boolean;
+  /** Replies in flight from which a reply ready at once goes in the ack (default 8; tests use 0). */
+  busyAt?: number;
 }
 
 export interface SlackBot extends Running {
@@ -129,7 +131,12 @@ export async function startSlackBot(app: App, options: SlackBotOptions = {}): Pr
     convoStore: false,
   });
   bolt.use(replayMiddleware(app.replayGuard, app.logger.child({ platform: 'slack' })));
-  registerListeners(bolt, { app, inFlight, admins: new SlackAdmins(env.SLACK_DIGEST_ADMINS) });
+  registerListeners(bolt, {
+    app,
+    inFlight,
+    admins: new SlackAdmins(env.SLACK_DIGEST_ADMINS),
+    ...(options.busyAt === undefined ? {} : { busyAt: options.busyAt }),
+  });
 
   let server: Server;
   if (receiver instanceof HTTPReceiver) {

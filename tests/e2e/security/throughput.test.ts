@@ -1,15 +1,18 @@
 /**
  * Finding 9, the parts a test can check without timing anything (speed is in `npm run bench -- load`):
- * a reply is rendered once per briefing version and reused, and a Discord interaction that arrives
- * while the bot is busy is deferred at once instead of waiting for a timer that load could delay.
+ * a reply is rendered once per briefing version and reused; on Slack a busy bot puts a reply that is
+ * ready at once in the ack itself (the same messages); a Discord interaction that arrives while the bot
+ * is busy is deferred at once instead of waiting for a timer that load could delay.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { News } from '../../../src/core/schemas.ts';
 import type { NewsSource } from '../../../src/sources/source.ts';
 import { smallNews } from '../../fakes/discord/news.ts';
 import { signatureHeaders } from '../../fakes/discord/signing.ts';
+import { messageProblems } from '../../fakes/slack/block-kit-rules.ts';
+import { makeNews } from '../../fakes/slack/news.ts';
 import { type Bot, startBot } from '../discord/harness.ts';
-import { type SlackHarness, startSlackHarness } from '../slack/harness.ts';
+import { ackMessage, type SlackHarness, startSlackHarness } from '../slack/harness.ts';
 
 describe('render once per briefing version (finding 9)', () => {
   let h: SlackHarness;
@@ -33,6 +36,50 @@ describe('render once per briefing version (finding 9)', () => {
     const after = await h.command('/brief');
     await h.replies(after.responseId);
     expect(h.app.renderCache.stats.made - before.made).toBe(1);
+  });
+});
+
+/** Every headline shown: a /brief long enough to need several messages. */
+const SHOW_ALL = { BRIEFER_MAX_PER_CATEGORY: '1000', BRIEFER_MAX_HEADLINES: '1000' };
+
+describe('Slack answers in the ack when busy (finding 9)', () => {
+  let busy: SlackHarness;
+  let quiet: SlackHarness;
+  beforeAll(async () => {
+    const news = makeNews({ headlines: 200, storyChars: 50_000, titleChars: 400, headlineChars: 180 });
+    [busy, quiet] = await Promise.all([
+      startSlackHarness({ news, busyAt: 0, env: SHOW_ALL }),
+      startSlackHarness({ news, env: SHOW_ALL }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([busy?.close(), quiet?.close()]);
+  });
+
+  it('puts a ready /brief in the ack and the rest on the response_url: the same messages as when quiet', async () => {
+    await busy.replies((await busy.command('/brief')).responseId);
+
+    const fast = await busy.command('/brief', '10');
+    expect(fast.ack.status).toBe(200);
+    const inAck = ackMessage(fast.ackBody);
+    expect(inAck?.response_type).toBe('ephemeral');
+    const replies = await busy.replies(fast.responseId);
+    expect(replies.length).toBeGreaterThan(1);
+    for (const r of replies) expect(messageProblems(r)).toEqual([]);
+    expect(busy.responses.postsTo(fast.responseId)).toHaveLength(replies.length - 1);
+
+    const slow = await quiet.command('/brief', '10');
+    expect(slow.ackBody).toBe('');
+    const delivered = await quiet.replies(slow.responseId);
+    const shown = (messages: Array<Record<string, unknown>>) =>
+      messages.map((m) => JSON.stringify([m.response_type, m.text, m.blocks]));
+    expect(shown(replies)).toEqual(shown(delivered));
+  });
+
+  it('still looks up admins first: /digest is never answered in the ack', async () => {
+    const digest = await busy.command('/digest', 'status', { user_id: 'U0ADMIN' });
+    expect(digest.ackBody).toBe('');
+    expect((await busy.replies(digest.responseId)).length).toBeGreaterThan(0);
   });
 });
 

@@ -26,6 +26,11 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Level of the captured log (default debug; the benchmark uses warn). */
   logLevel?: string;
+  /**
+   * Replies in flight from which a reply ready at once goes in the ack. Default: never, so a test's
+   * path does not depend on how fast the machine delivers; 0 puts every ready reply in the ack.
+   */
+  busyAt?: number;
 }
 
 export interface CommandResult {
@@ -48,7 +53,10 @@ export interface SlackHarness {
   command(command: string, text?: string, fields?: Record<string, string>): Promise<CommandResult>;
   /** Posts a signed button click. */
   click(actionId: string, value: string, fields?: { channel_id?: string }): Promise<CommandResult>;
-  /** Waits until the bot has delivered everything it acked, then returns what reached a response URL. */
+  /**
+   * Waits until the bot has delivered everything it acked, then returns the reply as the user sees it:
+   * the message the ack carried, if any, then what reached the response URL.
+   */
   replies(responseId: string): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 }
@@ -71,13 +79,22 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const app = createApp(config, { logger: log.logger, source });
   let bot: SlackBot;
   try {
-    bot = await startSlackBot(app, { autoReconnect: false });
+    bot = await startSlackBot(app, {
+      autoReconnect: false,
+      busyAt: options.busyAt ?? Number.POSITIVE_INFINITY,
+    });
   } catch (error) {
     await Promise.all([slack.close(), responses.close()]);
     throw error;
   }
   const baseUrl = `http://127.0.0.1:${bot.port}`;
   const events = `${baseUrl}/slack/events`;
+  /** Messages carried by acks, by response URL id. */
+  const inAck = new Map<string, Record<string, unknown>>();
+  const remember = (responseId: string, ackBody: string) => {
+    const message = ackMessage(ackBody);
+    if (message) inAck.set(responseId, message);
+  };
 
   return {
     slack,
@@ -91,7 +108,9 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
       const responseId = responseUrl.split('/').at(-1) as string;
       const body = slashCommandBody({ command, text, response_url: responseUrl, ...fields });
       const ack = await postSigned(events, SIGNING_SECRET, body);
-      return { ack, ackBody: await ack.text(), responseId };
+      const ackBody = await ack.text();
+      remember(responseId, ackBody);
+      return { ack, ackBody, responseId };
     },
     async click(actionId, value, fields = {}) {
       const responseUrl = responses.url();
@@ -102,11 +121,19 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     },
     async replies(responseId) {
       await bot.settled();
-      return responses.postsTo(responseId).map((p) => p.body);
+      const first = inAck.get(responseId);
+      return [...(first ? [first] : []), ...responses.postsTo(responseId).map((p) => p.body)];
     },
     async close() {
       await bot.stop();
       await Promise.all([slack.close(), responses.close()]);
     },
   };
+}
+
+/** The message an ack body carries (JSON with text or blocks), if it carries one. */
+export function ackMessage(body: string): Record<string, unknown> | undefined {
+  if (!body.startsWith('{')) return undefined;
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  return 'text' in parsed || 'blocks' in parsed ? parsed : undefined;
 }
