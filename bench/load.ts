@@ -46,14 +46,18 @@ function row(label: string, n: number, xs: number[], extra: Record<string, strin
   };
 }
 
-/** The bot's CPU and memory over one round, and the machine's load when it started. */
+/** The bot's CPU and memory over one round, this process's CPU, and the machine's load when it started. */
 function processStats(bot: BotProcess) {
   const cpu = cpuSeconds(bot.child.pid);
+  const own = process.cpuUsage();
   const load = loadavg()[0] ?? 0;
   return () => {
     const after = cpuSeconds(bot.child.pid);
+    const used = process.cpuUsage(own);
     return {
       bot_cpu_s: cpu === undefined || after === undefined ? '' : Number((after - cpu).toFixed(2)),
+      // This process: the load generator and the fake platform.
+      bench_cpu_s: Number(((used.user + used.system) / 1e6).toFixed(2)),
       bot_rss_mb: rssMb(bot.child.pid) ?? '',
       load_1m: `${load.toFixed(1)} (${cpus().length} cores)`,
     };
@@ -86,16 +90,16 @@ async function slack(dir: string): Promise<Array<Record<string, string | number>
   );
   try {
     const url = `${bot.origin}/slack/events`;
-    const one = async () => {
-      const responseUrl = responses.url();
-      const body = slashCommandBody({ command: '/brief', response_url: responseUrl });
-      const started = performance.now();
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: signatureHeaders(SECRET, body),
-        body,
-        dispatcher: client,
+    // Signed before the round starts: the load generator's own work is not the bot's latency.
+    const signed = (n: number) =>
+      Array.from({ length: n }, () => {
+        const responseUrl = responses.url();
+        const body = slashCommandBody({ command: '/brief', response_url: responseUrl });
+        return { responseUrl, body, headers: signatureHeaders(SECRET, body) };
       });
+    const one = async ({ responseUrl, body, headers }: ReturnType<typeof signed>[number]) => {
+      const started = performance.now();
+      const res = await fetch(url, { method: 'POST', headers, body, dispatcher: client });
       const text = await res.text();
       const ack = performance.now() - started;
       if (res.status !== 200) throw new Error(`ack ${res.status}`);
@@ -115,10 +119,11 @@ async function slack(dir: string): Promise<Array<Record<string, string | number>
       }
       return times;
     };
-    await delivered(await Promise.all(Array.from({ length: 20 }, one))); // warm-up
+    await delivered(await Promise.all(signed(20).map(one))); // warm-up
     for (const n of SIZES) {
+      const requests = signed(n);
       const stats = processStats(bot);
-      const results = await Promise.all(Array.from({ length: n }, one));
+      const results = await Promise.all(requests.map(one));
       const times = await delivered(results);
       const extra = stats();
       rows.push(
@@ -160,9 +165,15 @@ async function discord(dir: string): Promise<Array<Record<string, string | numbe
   );
   try {
     const url = `${bot.origin}/interactions`;
-    const one = async () => {
-      const body = JSON.stringify(fake.command('brief'));
-      const headers = { 'content-type': 'application/json', ...discordHeaders(keys.privateKey, body) };
+    const signed = (n: number) =>
+      Array.from({ length: n }, () => {
+        const body = JSON.stringify(fake.command('brief'));
+        return {
+          body,
+          headers: { 'content-type': 'application/json', ...discordHeaders(keys.privateKey, body) },
+        };
+      });
+    const one = async ({ body, headers }: ReturnType<typeof signed>[number]) => {
       const started = performance.now();
       const res = await fetch(url, { method: 'POST', headers, body, dispatcher: client });
       const json = (await res.json()) as { type: number };
@@ -170,10 +181,11 @@ async function discord(dir: string): Promise<Array<Record<string, string | numbe
         throw new Error(`interaction ${res.status} type ${json.type}`);
       return { first: performance.now() - started, deferred: json.type === 5 };
     };
-    await Promise.all(Array.from({ length: 20 }, one));
+    await Promise.all(signed(20).map(one));
     for (const n of SIZES) {
+      const requests = signed(n);
       const stats = processStats(bot);
-      const results = await Promise.all(Array.from({ length: n }, one));
+      const results = await Promise.all(requests.map(one));
       rows.push(
         row(
           'discord http /brief: first response',

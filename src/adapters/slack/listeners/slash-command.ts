@@ -1,7 +1,7 @@
 /**
  * Every slash command Slack sends, answered within Slack's 3 s: acked at once, then run and delivered
  * through `respond()` (ephemeral, with a "Share to channel" button when fit for the channel). When the
- * bot is busy (many replies still being delivered), a reply ready at once — a command on the loaded
+ * bot is busy (many replies still being delivered, or the event loop stalled), a reply ready at once — a command on the loaded
  * briefing — is the ack itself, its first message (any further ones go to the response_url): no second
  * request per command, so a burst of `/brief` costs a fraction of the CPU. Bad argument text is
  * answered in the ack, with the usage.
@@ -13,7 +13,7 @@ import type { CommandArgs } from '../../../core/command-definition.ts';
 import { userMessage } from '../../../core/errors.ts';
 import type { Reply } from '../../../core/reply.ts';
 import { renderSlackMessages, type SlackMessage } from '../../../render/slack.ts';
-import { readyAtOnce, yieldToIo } from '../../load-gauge.ts';
+import { busyNow, readyAtOnce, yieldToIo } from '../../load-gauge.ts';
 import { type SlackDeps, slackCommandContext } from '../context.ts';
 import { respondAll } from '../deliver.ts';
 import { encodeShareValue } from '../share-value.ts';
@@ -80,7 +80,7 @@ export function slashCommandListener({ app, inFlight, admins, busyAt }: SlackDep
     // Busy: a reply ready at once (the briefing loaded, no admin lookup) goes in the ack itself, which
     // Slack shows as the command's answer: no response_url post, the cheapest answer under load. Quiet:
     // the reply goes to the response_url, where a payload Slack refused can still become an apology.
-    const busy = inFlight.size >= (busyAt ?? DEFAULT_BUSY_AT);
+    const busy = busyNow(inFlight.size, busyAt ?? DEFAULT_BUSY_AT);
     const early =
       busy && !found?.definition.adminOnly ? runCommand(app.registry, name, args, context()) : undefined;
     const ready = early && (await readyAtOnce(early));
