@@ -13,6 +13,8 @@
  *
  * Headlines that report opposite moves ("Stocks rise…", "Stocks fall…") are pushed apart.
  */
+
+import { runInSlices, runToEnd } from '../slices.ts';
 import { type BackgroundRarity, defaultRarity } from './background-rarity.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { type Direction, storyTerms } from './story-terms.ts';
@@ -62,36 +64,26 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
  * order of their first item.
  */
 export function clusterStories(items: readonly StoryItem[], options: ClusterOptions = {}): number[] {
-  const steps = clusterSteps(items, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(clusterSteps(items, options));
 }
 
 /**
  * The same, in slices that give the event loop back every few milliseconds: a refresh of thousands of
  * items runs beside chat commands instead of in front of them.
  */
-export async function clusterStoriesInSlices(
+export function clusterStoriesInSlices(
   items: readonly StoryItem[],
   options: ClusterOptions = {},
   sliceMs = 8,
 ): Promise<number[]> {
-  const steps = clusterSteps(items, options);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
+  return runInSlices(clusterSteps(items, options), sliceMs);
 }
 
-/** The clustering, as a generator that yields at points where it may pause. */
-function* clusterSteps(items: readonly StoryItem[], options: ClusterOptions): Generator<void, number[]> {
+/** The clustering, as a generator that yields at points where it may pause (see ../slices.ts). */
+export function* clusterSteps(
+  items: readonly StoryItem[],
+  options: ClusterOptions,
+): Generator<void, number[]> {
   const o = { ...DEFAULT_CLUSTER_OPTIONS, rarity: options.rarity ?? defaultRarity(), ...options };
   const n = items.length;
   const groups = identityGroups(items);
