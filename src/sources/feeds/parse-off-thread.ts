@@ -2,8 +2,9 @@
  * Parsing in a worker thread: feeds (a big feed is one long call into the XML parser, half a second of
  * CPU for 7,000 items, which on the main thread would hold up every chat command) and article pages (a
  * 400 kB page becomes a DOM of tens of MB for Readability, garbage that would otherwise grow the heap of
- * the isolate answering commands). One worker serves all, one job at a time, and does not keep the
- * process alive.
+ * the isolate answering commands). One worker serves all, one job at a time, and keeps the process
+ * alive only while it has a job: an idle worker must not stop a one-shot command from exiting, and a
+ * busy one must (a pending promise alone would not).
  *
  * The worker is recycled, so what the parsers allocate goes back to the system instead of staying as a
  * grown heap: once idle, it ends when it has done MAX_JOBS jobs or its heap has passed RECYCLE_HEAP_BYTES,
@@ -91,6 +92,7 @@ function answer(c: Current, msg: ParseAnswer): void {
     else job.resolve(msg.result);
   }
   if (c.jobs.size > 0) return;
+  c.worker.unref();
   if (c.done >= MAX_JOBS || msg.heapBytes >= RECYCLE_HEAP_BYTES) retire(c);
   else {
     c.idle = setTimeout(() => retire(c), IDLE_MS);
@@ -154,6 +156,7 @@ async function offThread<K extends ParseKind>(
       return await new Promise<ReturnType<Parsers[K]>>((resolve, reject) => {
         const id = nextId++;
         c.jobs.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        c.worker.ref();
         c.worker.postMessage({ id, kind, args } satisfies ParseRequest<K>);
       });
     } catch (error) {
