@@ -5,7 +5,10 @@ import { busyNow, LagProbe, LoadGauge, readyAtOnce } from '../../src/adapters/lo
 function probeAt(start = 0) {
   let t = start;
   const probe = new LagProbe(50, 1000, () => t);
-  return { probe, advance: (ms: number) => void (t += ms) };
+  const advance = (ms: number) => {
+    t += ms;
+  };
+  return { probe, advance };
 }
 
 describe('LagProbe', () => {
