@@ -13,7 +13,8 @@ import {
   type News,
   type Outlet,
 } from './schemas.ts';
-import { clusterStories } from './stories/cluster-stories.ts';
+import { runInSlices, runToEnd } from './slices.ts';
+import { clusterSteps } from './stories/cluster-stories.ts';
 import { categorizeStory } from './story-category.ts';
 import { summarizeStory } from './story-summary.ts';
 import { summarize } from './summarizer.ts';
@@ -31,6 +32,18 @@ export interface BuildOptions {
 }
 
 export function buildBriefing(news: News, options: BuildOptions): Briefing {
+  return runToEnd(briefingSteps(news, options));
+}
+
+/** The same, in slices that give the event loop back every few milliseconds (for a refresh in a running bot). */
+export function buildBriefingInSlices(news: News, options: BuildOptions, sliceMs = 8): Promise<Briefing> {
+  return runInSlices(briefingSteps(news, options), sliceMs);
+}
+
+/** Stories of a briefing categorized between two points where the work may pause. */
+const STORIES_PER_STEP = 16;
+
+function* briefingSteps(news: News, options: BuildOptions): Generator<void, Briefing> {
   const { story } = news;
   const sentences = options.sentences ?? 3;
   const summary = story.descriptions?.length
@@ -44,23 +57,31 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
       )
     : summarize(story, { sentences });
   const totalSentences = story.paragraphs.reduce((n, p) => n + splitSentences(p).length, 0);
+  yield;
+  const keyFacts = extractKeyFacts(story);
+  yield;
 
   // The lead and the headlines, clustered into stories together: the lead's story is told once, as the
   // lead; headlines of the same story only add outlets to it.
   const leadTitle = story.title ?? story.paragraphs[0] ?? '';
-  const storyOf = clusterStories([
-    { title: leadTitle, summary: story.paragraphs[0] ?? '', ...(story.url ? { url: story.url } : {}) },
-    ...news.headlines.map((h) => ({
-      title: h.title,
-      ...(h.summary ? { summary: h.summary } : {}),
-      ...(h.url ? { url: h.url } : {}),
-    })),
-  ]);
+  const storyOf = yield* clusterSteps(
+    [
+      { title: leadTitle, summary: story.paragraphs[0] ?? '', ...(story.url ? { url: story.url } : {}) },
+      ...news.headlines.map((h) => ({
+        title: h.title,
+        ...(h.summary ? { summary: h.summary } : {}),
+        ...(h.url ? { url: h.url } : {}),
+      })),
+    ],
+    {},
+  );
   const leadStory = storyOf[0];
   const groups = new Map<number, Headline[]>();
   news.headlines.forEach((h, i) => {
     const s = storyOf[i + 1] as number;
-    groups.set(s, [...(groups.get(s) ?? []), h]);
+    const group = groups.get(s);
+    if (group) group.push(h);
+    else groups.set(s, [h]);
   });
   const leadOutlets = mergeOutlets([
     ...(story.outlets ??
@@ -68,42 +89,20 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
     ...(groups.get(leadStory as number) ?? []).flatMap(outletsOf),
   ]);
 
-  const headlines: CategorizedHeadline[] = [...groups.entries()]
-    .filter(([s]) => s !== leadStory)
-    .map(([, group]) => {
-      // The headline shown is the one the source found most covered (first of equals).
-      const ranked = [...group].sort((a, b) => outletsOf(b).length - outletsOf(a).length);
-      const shownHeadline = ranked[0] as Headline;
-      const { outlets: _outlets, categoryHint: _hint, ...shown } = shownHeadline;
-      const hints = ranked.flatMap((h) => (h.categoryHint ? [h.categoryHint] : []));
-      // The outlets' sections count inside categorizeStory (a sure headline outvotes them).
-      const { category, confidence, scores } = categorizeStory(options.categorizer, {
-        titles: ranked.map((h) => h.title),
-        descriptions: ranked.flatMap((h) => (h.summary ? [h.summary] : [])),
-        sections: hints,
-      });
-      const newest = ranked
-        .map((h) => h.publishedAt)
-        .filter((d): d is string => Boolean(d))
-        .sort()
-        .at(-1);
-      return {
-        ...shown,
-        ...(newest ? { publishedAt: newest } : {}),
-        category,
-        confidence,
-        scores,
-        storyId: storyIdOf(shownHeadline.url ?? shownHeadline.title),
-        outlets: mergeOutlets(ranked.flatMap(outletsOf)),
-      };
-    })
-    .sort(byOutletsThenRecency);
+  const headlines: CategorizedHeadline[] = [];
+  for (const [s, group] of groups) {
+    if (s === leadStory) continue;
+    if (headlines.length % STORIES_PER_STEP === STORIES_PER_STEP - 1) yield;
+    headlines.push(storyHeadline(group, options));
+  }
+  headlines.sort(byOutletsThenRecency);
 
   const categories: Record<string, number> = {};
   for (const c of options.taxonomy.categories) {
     const n = headlines.filter((h) => h.category === c.id).length;
     if (n > 0) categories[c.id] = n;
   }
+  yield;
 
   // Validate what we produce too: a renderer must be able to trust every field.
   return BriefingSchema.parse({
@@ -115,7 +114,7 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
       source: story.source,
       publishedAt: story.publishedAt,
       summary,
-      keyFacts: extractKeyFacts(story),
+      keyFacts,
       totalSentences,
       storyId: storyIdOf(story.url ?? leadTitle),
       outlets: leadOutlets,
@@ -123,6 +122,35 @@ export function buildBriefing(news: News, options: BuildOptions): Briefing {
     headlines,
     categories,
   });
+}
+
+/** One story of the headlines as the headline shown for it, with its category and outlets. */
+function storyHeadline(group: readonly Headline[], options: BuildOptions): CategorizedHeadline {
+  // The headline shown is the one the source found most covered (first of equals).
+  const ranked = [...group].sort((a, b) => outletsOf(b).length - outletsOf(a).length);
+  const shownHeadline = ranked[0] as Headline;
+  const { outlets: _outlets, categoryHint: _hint, ...shown } = shownHeadline;
+  const hints = ranked.flatMap((h) => (h.categoryHint ? [h.categoryHint] : []));
+  // The outlets' sections count inside categorizeStory (a sure headline outvotes them).
+  const { category, confidence, scores } = categorizeStory(options.categorizer, {
+    titles: ranked.map((h) => h.title),
+    descriptions: ranked.flatMap((h) => (h.summary ? [h.summary] : [])),
+    sections: hints,
+  });
+  const newest = ranked
+    .map((h) => h.publishedAt)
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .at(-1);
+  return {
+    ...shown,
+    ...(newest ? { publishedAt: newest } : {}),
+    category,
+    confidence,
+    scores,
+    storyId: storyIdOf(shownHeadline.url ?? shownHeadline.title),
+    outlets: mergeOutlets(ranked.flatMap(outletsOf)),
+  };
 }
 
 /** Most outlets first, then newest; undated after dated; otherwise as the source gave them (stable). */

@@ -3,7 +3,7 @@
  * background, so commands answer from cache at once. A failed refresh keeps the last good news and
  * reports how old it is; only a first load that fails reaches the user as an error.
  */
-import { buildBriefing } from '../core/briefing.ts';
+import { buildBriefingInSlices } from '../core/briefing.ts';
 import type { Categorizer } from '../core/categorizer.ts';
 import { userMessage } from '../core/errors.ts';
 import { type ModelSummary, type PromptInput, withModelSummary } from '../core/model-summary.ts';
@@ -35,7 +35,8 @@ export class BriefingService implements BriefingProvider {
   #lastError?: { at: Date; message: string; error: unknown };
   #loading?: Promise<void>;
   #timer?: NodeJS.Timeout;
-  readonly #built = new Map<number, Briefing>();
+  /** Briefings of the news in use, by summary length; built in slices, shared by concurrent readers. */
+  #built = new Map<number, Promise<Briefing>>();
   /** The lead's model summary, for the story text it was written from. */
   #modelSummary?: { story: string; summary: ModelSummary };
   #summarizing: Promise<void> = Promise.resolve();
@@ -47,26 +48,36 @@ export class BriefingService implements BriefingProvider {
     const cached = this.#news;
     if (!cached) throw new Error('unreachable: refresh succeeded without news');
     const sentences = request.sentences ?? this.options.sentences ?? 3;
-    let briefing = this.#built.get(sentences);
-    if (!briefing) {
-      briefing = buildBriefing(cached.news, {
-        source: this.options.source.name,
-        categorizer: this.options.categorizer,
-        taxonomy: this.options.taxonomy,
-        sentences,
-        now: cached.loadedAt,
+    let building = this.#built.get(sentences);
+    if (!building) {
+      building = this.#build(cached, sentences);
+      this.#built.set(sentences, building);
+      // A failed build is not kept: the next reader tries again.
+      building.catch(() => {
+        if (this.#built.get(sentences) === building) this.#built.delete(sentences);
       });
-      // The model wrote for the default length; another length asked for gets the extractive summary.
-      const model = this.#modelSummary;
-      if (model && sentences === this.#sentences && model.story === storyText(cached.news))
-        briefing = withModelSummary(briefing, model.summary);
-      this.#built.set(sentences, briefing);
     }
+    const briefing = await building;
     const stale =
       this.#lastError && this.#lastError.at > cached.loadedAt
         ? { since: cached.loadedAt, error: this.#lastError.message }
         : undefined;
     return stale ? { briefing, stale } : { briefing };
+  }
+
+  async #build(cached: { news: News; loadedAt: Date }, sentences: number): Promise<Briefing> {
+    const briefing = await buildBriefingInSlices(cached.news, {
+      source: this.options.source.name,
+      categorizer: this.options.categorizer,
+      taxonomy: this.options.taxonomy,
+      sentences,
+      now: cached.loadedAt,
+    });
+    // The model wrote for the default length; another length asked for gets the extractive summary.
+    const model = this.#modelSummary;
+    return model && sentences === this.#sentences && model.story === storyText(cached.news)
+      ? withModelSummary(briefing, model.summary)
+      : briefing;
   }
 
   /** When the news in use was loaded (undefined before the first success): the briefing's age. */
@@ -107,7 +118,7 @@ export class BriefingService implements BriefingProvider {
     const summary = await summarizer.summarize({ story: news.story, sentences: this.#sentences, titles });
     if (!summary || !this.#news || storyText(this.#news.news) !== story) return;
     this.#modelSummary = { story, summary };
-    this.#built.clear();
+    this.#built = new Map();
   }
 
   #throwIfNoNews(): void {
@@ -119,8 +130,14 @@ export class BriefingService implements BriefingProvider {
     const started = Date.now();
     try {
       const news = await this.options.source.load();
-      this.#news = { news, loadedAt: now() };
-      this.#built.clear();
+      const loaded = { news, loadedAt: now() };
+      // The default briefing is built before the new news is put in use: readers keep getting the last
+      // briefing meanwhile, the first one after a refresh does not wait, and news that cannot be built
+      // into a briefing is a failed refresh that keeps the last good one.
+      const built = this.#build(loaded, this.#sentences);
+      await built;
+      this.#news = loaded;
+      this.#built = new Map([[this.#sentences, built]]);
       this.#lastError = undefined;
       this.#summarizing = this.#summarizeLead(news).catch((error: unknown) =>
         this.options.logger.warn({ err: error }, 'model summary failed; extractive summary shown'),

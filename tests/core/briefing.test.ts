@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBriefing, groupByCategory } from '../../src/core/briefing.ts';
+import { buildBriefing, buildBriefingInSlices, groupByCategory } from '../../src/core/briefing.ts';
 import { filterBriefing } from '../../src/core/briefing-filter.ts';
 import { createCategorizer } from '../../src/core/categorizer.ts';
 import { NewsSchema } from '../../src/core/schemas.ts';
@@ -125,5 +125,30 @@ describe('buildBriefing: stories from any source', () => {
       ['Striker scores twice as City win the derby', ['A'], undefined],
     ]);
     expect(b.headlines[0]?.storyId).not.toBe(b.headlines[1]?.storyId);
+  });
+});
+
+describe('buildBriefingInSlices', () => {
+  it('builds the same briefing as buildBriefing, giving the event loop back on the way', async () => {
+    const news = NewsSchema.parse({
+      story: {
+        title: 'Rates held',
+        paragraphs: ['The central bank held its main rate at 3.75% on Tuesday.'],
+      },
+      headlines: Array.from({ length: 300 }, (_, i) => ({
+        title: `Council ${i} approves plan for ${i % 3 === 0 ? 'new bridge' : `park number ${i}`}`,
+        source: `Outlet ${i % 7}`,
+      })),
+    });
+    const options = { source: 'test', categorizer, taxonomy, now: new Date('2026-11-25T08:00:00Z') };
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    // Slices of 0 ms: it pauses at every step, however fast the machine.
+    const sliced = await buildBriefingInSlices(news, options, 0);
+    clearInterval(ticker);
+    expect(sliced).toEqual(buildBriefing(news, options));
+    expect(sliced.headlines.length).toBeGreaterThan(100);
+    // Timers ran while it was being built (a synchronous build lets none run).
+    expect(ticks).toBeGreaterThan(0);
   });
 });

@@ -86,4 +86,56 @@ describe('BriefingService', () => {
     const s = service(new ScriptedSource([new SourceError('SOURCE_EMPTY', 'x.txt', 'the file is empty')]));
     await expect(s.get()).rejects.toThrow('x.txt: the file is empty');
   });
+
+  it('keeps answering with the last briefing while the next one is built, and swaps it in whole', async () => {
+    // Enough stories that building takes several slices (it yields to the event loop between them).
+    const many = Array.from({ length: 1000 }, (_, i) => `Story number ${i} about topic ${i * 7919}`);
+    const source = new ScriptedSource([news('First lead.', ['Old headline']), news('Second lead.', many)]);
+    const s = service(source);
+    const first = (await s.get()).briefing;
+    const refreshing = s.refresh();
+    const seen: string[] = [];
+    let done = false;
+    void refreshing.then(() => {
+      done = true;
+    });
+    while (!done) {
+      const b = (await s.get()).briefing;
+      seen.push(b === first ? 'old' : `new:${b.headlines.length}`);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const after = (await s.get()).briefing;
+    // Readers got the old briefing while the new one was built (more than once: the build yields)…
+    expect(seen.filter((x) => x === 'old').length).toBeGreaterThan(1);
+    // …and never a half-built one; afterwards the new one, built before it was put in use.
+    expect(seen.every((x) => x === 'old' || x === `new:${after.headlines.length}`)).toBe(true);
+    expect(after.headlines.length).toBe(1000);
+    expect(JSON.stringify(after.lead.summary)).toContain('Second lead.');
+  });
+
+  it('treats news that cannot be built into a briefing as a failed refresh and keeps the last one', async () => {
+    const breaking = {
+      categorize(headline: string) {
+        if (headline.includes('poison')) throw new Error('categorizer failed');
+        return categorizer.categorize(headline);
+      },
+    };
+    const source = new ScriptedSource([
+      news('Good lead.', ['Fine headline']),
+      news('Bad lead.', ['A poison headline']),
+    ]);
+    let t = Date.parse('2026-11-25T08:00:00Z');
+    const s = new BriefingService({
+      source,
+      categorizer: breaking,
+      taxonomy,
+      logger: createLogger('silent'),
+      now: () => new Date((t += 60_000)),
+    });
+    const good = (await s.get()).briefing;
+    await s.refresh();
+    const after = await s.get();
+    expect(after.briefing).toBe(good);
+    expect(after.stale?.error).toBeTruthy();
+  });
 });

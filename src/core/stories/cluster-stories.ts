@@ -13,6 +13,8 @@
  *
  * Headlines that report opposite moves ("Stocks rise…", "Stocks fall…") are pushed apart.
  */
+
+import { runInSlices, runToEnd } from '../slices.ts';
 import { type BackgroundRarity, defaultRarity } from './background-rarity.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { type Direction, storyTerms } from './story-terms.ts';
@@ -62,36 +64,26 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
  * order of their first item.
  */
 export function clusterStories(items: readonly StoryItem[], options: ClusterOptions = {}): number[] {
-  const steps = clusterSteps(items, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(clusterSteps(items, options));
 }
 
 /**
  * The same, in slices that give the event loop back every few milliseconds: a refresh of thousands of
  * items runs beside chat commands instead of in front of them.
  */
-export async function clusterStoriesInSlices(
+export function clusterStoriesInSlices(
   items: readonly StoryItem[],
   options: ClusterOptions = {},
   sliceMs = 8,
 ): Promise<number[]> {
-  const steps = clusterSteps(items, options);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
+  return runInSlices(clusterSteps(items, options), sliceMs);
 }
 
-/** The clustering, as a generator that yields at points where it may pause. */
-function* clusterSteps(items: readonly StoryItem[], options: ClusterOptions): Generator<void, number[]> {
+/** The clustering, as a generator that yields at points where it may pause (see ../slices.ts). */
+export function* clusterSteps(
+  items: readonly StoryItem[],
+  options: ClusterOptions,
+): Generator<void, number[]> {
   const o = { ...DEFAULT_CLUSTER_OPTIONS, rarity: options.rarity ?? defaultRarity(), ...options };
   const n = items.length;
   const groups = identityGroups(items);
@@ -163,52 +155,72 @@ interface Vector {
 function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Generator<void, Vector[]> {
   const { salientBoost, rarity, backgroundWeight } = o;
   const rarityOf: number[] = [];
+  const isNumber: boolean[] = [];
   const termIds = new Map<string, number>();
   const df: number[] = [];
+  // Per item: its distinct term ids, summed weights and salience, in first-seen order.
   const raw: Array<{
-    tf: Map<number, { w: number; salient: boolean }>;
+    ids: number[];
+    w: number[];
+    salient: boolean[];
     direction: Direction;
     names: Int32Array;
   }> = [];
+  const slotOf = new Map<number, number>();
   for (let i = 0; i < items.length; i++) {
     if (i % SLICE === SLICE - 1) yield;
     const item = items[i] as StoryItem;
     const { terms, direction } = storyTerms(item.title, item.summary);
-    const tf = new Map<number, { w: number; salient: boolean }>();
-    const names = new Set<number>();
+    const ids: number[] = [];
+    const w: number[] = [];
+    const salient: boolean[] = [];
+    const names: number[] = [];
+    slotOf.clear();
     for (const t of terms) {
       let id = termIds.get(t.term);
       if (id === undefined) {
         id = termIds.size;
         termIds.set(t.term, id);
         df.push(0);
+        const number = /\d/.test(t.term);
+        isNumber.push(number);
         // Numbers are not in the vocabulary but are no rarer than words: they count as average.
-        rarityOf.push(/\d/.test(t.term) ? 0.7 : rarity.of(t.word));
+        rarityOf.push(number ? 0.7 : rarity.of(t.word));
       }
-      const cur = tf.get(id);
-      if (cur) {
-        cur.w += t.weight;
-        cur.salient ||= t.salient;
-      } else tf.set(id, { w: t.weight, salient: t.salient });
-      if (t.salient && t.weight === 1 && !/\d/.test(t.term)) names.add(id);
+      const slot = slotOf.get(id);
+      if (slot === undefined) {
+        slotOf.set(id, ids.length);
+        ids.push(id);
+        w.push(t.weight);
+        salient.push(t.salient);
+        df[id] = (df[id] as number) + 1;
+      } else {
+        w[slot] = (w[slot] as number) + t.weight;
+        salient[slot] ||= t.salient;
+      }
+      if (t.salient && t.weight === 1 && !isNumber[id] && !names.includes(id)) names.push(id);
     }
-    for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-    raw.push({ tf, direction, names: Int32Array.from([...names].sort((a, b) => a - b)) });
+    raw.push({ ids, w, salient, direction, names: Int32Array.from(names.sort((a, b) => a - b)) });
   }
   yield;
   const n = items.length;
-  return raw.map(({ tf, direction, names }) => {
-    const ids = Int32Array.from([...tf.keys()].sort((a, b) => a - b));
-    const weights = new Float64Array(ids.length);
+  return raw.map(({ ids: unsorted, w, salient, direction, names }) => {
+    const order = Array.from(unsorted, (_, k) => k).sort(
+      (a, b) => (unsorted[a] as number) - (unsorted[b] as number),
+    );
+    const ids = new Int32Array(order.length);
+    const weights = new Float64Array(order.length);
     let norm = 0;
-    ids.forEach((id, k) => {
-      const { w, salient } = tf.get(id) as { w: number; salient: boolean };
+    order.forEach((slot, k) => {
+      const id = unsorted[slot] as number;
+      const tw = w[slot] as number;
+      ids[k] = id;
       // Rarity in the day, damped (one day is a small sample: a word seen once is not 5× the evidence of
       // one seen in a dozen items) and zero for a word every item has, times rarity in news at large.
       const dayIdf = Math.sqrt(Math.max(0, Math.log((n + 1) / ((df[id] as number) + 0.5))));
       const idf = dayIdf * (1 - backgroundWeight + backgroundWeight * (rarityOf[id] as number));
       // Sub-linear tf: a word said twice is not twice the evidence.
-      const v = (1 + Math.log(Math.max(w, 1))) * Math.min(w, 1) * idf * (salient ? salientBoost : 1);
+      const v = (1 + Math.log(Math.max(tw, 1))) * Math.min(tw, 1) * idf * (salient[slot] ? salientBoost : 1);
       weights[k] = v;
       norm += v * v;
     });

@@ -59,7 +59,11 @@ const NUMBER_WORDS: Record<string, string> = {
  * Amounts written one way. Percentage points and basis points are one unit ("pt"): 50 basis points and a
  * half-point cut are the same move.
  */
+const MAY_HOLD_AMOUNT = /\d|half|quarter/i;
+
 export function normalizeAmounts(text: string): string {
+  // Most text has no amount at all: skip the rewrites.
+  if (!MAY_HOLD_AMOUNT.test(text)) return text;
   return text
     .replace(/\b(?:a\s+)?half[\s-]+(?:a\s+)?(?:percentage[\s-]+)?point\b/gi, ' 0.5pt ')
     .replace(/\bquarter[\s-]+(?:of\s+a\s+)?(?:percentage[\s-]+)?point\b/gi, ' 0.25pt ')
@@ -104,15 +108,41 @@ export interface StoryTerms {
   direction: Direction;
 }
 
-const stemCache = new Map<string, string>();
-function cachedStem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = stem(word);
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(word, s);
+/** What a lower-cased word is to the comparison, worked out once per word (a day repeats its words). */
+interface WordInfo {
+  /** The stemmed term, or undefined for a word that never counts (stopword, single letter). */
+  term: string | undefined;
+  /** A number word's digits ("five" → "5"). */
+  number: string | undefined;
+  /** +1 a move up, −1 a move down, 0 neither. */
+  move: Direction;
+  /** Counts for the direction but is too common in headlines to tell stories apart. */
+  newsStop: boolean;
+}
+
+const wordInfoCache = new Map<string, WordInfo>();
+function wordInfo(lower: string): WordInfo {
+  let info = wordInfoCache.get(lower);
+  if (info) return info;
+  const number = NUMBER_WORDS[lower];
+  if (number) info = { term: undefined, number, move: 0, newsStop: false };
+  else if (STOPWORDS.has(lower) || lower.length < 2)
+    info = { term: undefined, number: undefined, move: 0, newsStop: false };
+  else {
+    const s = stem(lower.replace(/['’.]/g, ''));
+    const up = UP.has(s) || UP.has(lower);
+    const down = DOWN.has(s) || DOWN.has(lower);
+    info = {
+      term: s,
+      number: undefined,
+      move: up && !down ? 1 : down && !up ? -1 : 0,
+      newsStop: NEWS_STOP.has(lower) || NEWS_STOP.has(s),
+    };
   }
-  return s;
+  // A long-running process sees an open-ended vocabulary: start over rather than grow without bound.
+  if (wordInfoCache.size > 200_000) wordInfoCache.clear();
+  wordInfoCache.set(lower, info);
+  return info;
 }
 
 const TOKEN = /\$?[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
@@ -135,18 +165,17 @@ export function readTerms(text: string, weight: number, out: TermOccurrence[], i
       out.push({ term: lower.replace(/\.0+(?=\D|$)/, ''), word: lower, weight, salient: true });
       continue;
     }
-    const number = NUMBER_WORDS[lower];
-    if (number) {
-      out.push({ term: number, word: lower, weight, salient: true });
+    const info = wordInfo(lower);
+    if (info.number) {
+      out.push({ term: info.number, word: lower, weight, salient: true });
       continue;
     }
-    if (STOPWORDS.has(lower) || lower.length < 2) continue;
-    const s = cachedStem(lower.replace(/['’.]/g, ''));
-    if (UP.has(s) || UP.has(lower)) up++;
-    if (DOWN.has(s) || DOWN.has(lower)) down++;
-    if (NEWS_STOP.has(lower) || NEWS_STOP.has(s)) continue;
+    if (info.term === undefined) continue;
+    if (info.move === 1) up++;
+    else if (info.move === -1) down++;
+    if (info.newsStop) continue;
     const name = !titleCase && i > 0 && /^\p{Lu}/u.test(raw);
-    out.push({ term: s, word: lower, weight, salient: name || /^\p{Lu}{2,}$/u.test(raw) });
+    out.push({ term: info.term, word: lower, weight, salient: name || /^\p{Lu}{2,}$/u.test(raw) });
   }
   return up > down ? 1 : down > up ? -1 : 0;
 }

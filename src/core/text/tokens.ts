@@ -1,8 +1,13 @@
 /** Word-level text helpers shared by the summarizer, the categorizer and headline de-duplication. */
 import { stemmer } from 'stemmer';
 
+// Anything beyond printable ASCII, tab and line breaks.
+const NOT_PLAIN = /[^\t\n\r -~]/;
+
 /** Folds typographic variants (curly quotes, dashes, non-breaking spaces, full-width forms) to plain ones. */
 export function normalizeText(text: string): string {
+  // Plain ASCII has nothing to fold (NFKC and the replacements below touch only non-ASCII characters).
+  if (!NOT_PLAIN.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")

@@ -1,8 +1,9 @@
 /**
  * Feed parsing in a worker thread: a big feed is one long call into the XML parser (half a second of CPU
  * for 7,000 items), which on the main thread would hold up every chat command. One worker serves all
- * feeds, one job at a time, and does not keep the process alive. Where a worker can't start (a runtime
- * that can't load it), parsing falls back to the main thread.
+ * feeds, one job at a time, and keeps the process alive only while it has a job: an idle worker must not
+ * stop a one-shot command from exiting, and a busy one must (a pending promise alone would not).
+ * Where a worker can't start (a runtime that can't load it), parsing falls back to the main thread.
  */
 import { Worker } from 'node:worker_threads';
 import { FeedParseError, type ParsedFeed, parseFeedText } from './parse-feed.ts';
@@ -19,13 +20,13 @@ function start(): Worker | undefined {
   if (worker) return worker;
   try {
     const w = spawn();
-    w.unref();
     w.on(
       'message',
       (msg: { id: number; result?: ParsedFeed; error?: { message: string; parseError: boolean } }) => {
         const job = jobs.get(msg.id);
         if (!job) return;
         jobs.delete(msg.id);
+        if (jobs.size === 0) w.unref();
         if (msg.error)
           job.reject(
             msg.error.parseError ? new FeedParseError(msg.error.message) : new Error(msg.error.message),
@@ -35,6 +36,8 @@ function start(): Worker | undefined {
     );
     w.on('error', () => fail(w));
     w.on('exit', () => fail(w));
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    w.unref();
     worker = w;
     return w;
   } catch {
@@ -75,6 +78,7 @@ export async function parseFeedOffThread(...args: Parameters<typeof parseFeedTex
       return await new Promise<ParsedFeed>((resolve, reject) => {
         const id = nextId++;
         jobs.set(id, { resolve, reject });
+        w.ref();
         w.postMessage({ id, args });
       });
     } catch (error) {
