@@ -199,7 +199,7 @@ const FALLBACK_MARGIN = 0.5;
 const DECIMALS = 3;
 /**
  * A feature whose weights all stay below this is left out of the model file: it moves no logit by
- * more than 0.02 (about 1% of a score after the temperature), and leaving out the ~3,000 such
+ * more than 0.02 (about 1% of a score after the temperature), and leaving out the thousands of such
  * features keeps the file well under 5 MB now that Wikinews is in.
  */
 const MIN_WEIGHT = 0.02;
