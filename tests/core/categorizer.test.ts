@@ -374,7 +374,7 @@ describe('features and training', () => {
   it('reads a result such as "2-1" as one scoreline word, but not dates, years, decimals or percentages', () => {
     const t = new StemTokenizer();
     expect(t.tokens('Italy 17-28 Ireland')).toEqual(['itali', 'scorelin', 'ireland']);
-    expect(t.tokens('Won 3-0, again')).toEqual(['won', 'scorelin', 'again']);
+    expect(t.tokens('Won 3-0, again')).toEqual(['won', 'scorelin']); // "again" is a function word
     expect(t.tokens('Best tweets this week (Sept. 17-23)')).not.toContain('scorelin');
     expect(t.tokens('May 4-10 sale')).not.toContain('scorelin');
     expect(t.tokens('Budget for 2005-06')).not.toContain('scorelin');
