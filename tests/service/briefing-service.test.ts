@@ -130,7 +130,10 @@ describe('BriefingService', () => {
       categorizer: breaking,
       taxonomy,
       logger: createLogger('silent'),
-      now: () => new Date((t += 60_000)),
+      now: () => {
+        t += 60_000;
+        return new Date(t);
+      },
     });
     const good = (await s.get()).briefing;
     await s.refresh();
