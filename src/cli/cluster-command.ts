@@ -60,9 +60,15 @@ function parseRow(line: string): Row {
     const shownId = typeof given === 'string' || typeof given === 'number' ? String(given) : null;
     return { id: shownId, error: describeZodError(parsed.error) };
   }
-  const { id, title, summary, url, guid } = parsed.data;
+  const { id, title, summary, url, guid, source } = parsed.data;
   return {
     id,
-    item: { title, ...(summary ? { summary } : {}), ...(url ? { url } : {}), ...(guid ? { guid } : {}) },
+    item: {
+      title,
+      ...(summary ? { summary } : {}),
+      ...(url ? { url } : {}),
+      ...(guid ? { guid } : {}),
+      ...(source ? { outlet: source } : {}),
+    },
   };
 }

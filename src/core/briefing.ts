@@ -71,6 +71,7 @@ function* briefingSteps(news: News, options: BuildOptions): Generator<void, Brie
         title: h.title,
         ...(h.summary ? { summary: h.summary } : {}),
         ...(h.url ? { url: h.url } : {}),
+        ...(h.source ? { outlet: h.source } : {}),
       })),
     ],
     {},

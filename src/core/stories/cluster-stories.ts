@@ -17,7 +17,7 @@
 import { runInSlices, runToEnd } from '../slices.ts';
 import { type BackgroundRarity, defaultRarity } from './background-rarity.ts';
 import { canonicalUrl } from './canonical-url.ts';
-import { type Direction, storyTerms } from './story-terms.ts';
+import { type Direction, type StoryTerms, storyTerms } from './story-terms.ts';
 
 export interface StoryItem {
   title: string;
@@ -27,6 +27,9 @@ export interface StoryItem {
   url?: string;
   /** A guid unique to the item (scope it to its feed before passing it). */
   guid?: string;
+  /** Who published it (an outlet's name or domain): words an outlet repeats in every description are its
+   * furniture, not the story's. */
+  outlet?: string;
 }
 
 export interface ClusterOptions {
@@ -167,10 +170,20 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
     names: Int32Array;
   }> = [];
   const slotOf = new Map<number, number>();
+  const read: StoryTerms[] = [];
   for (let i = 0; i < items.length; i++) {
     if (i % SLICE === SLICE - 1) yield;
     const item = items[i] as StoryItem;
-    const { terms, direction } = storyTerms(item.title, item.summary);
+    read.push(storyTerms(item.title, item.summary));
+  }
+  const furniture = outletFurniture(items, read);
+  yield;
+  for (let i = 0; i < items.length; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    const { terms: all, direction } = read[i] as StoryTerms;
+    const outlet = items[i]?.outlet;
+    const furnitureOf = outlet === undefined ? undefined : furniture.get(outlet);
+    const terms = furnitureOf ? all.filter((t) => t.inTitle || !furnitureOf.has(t.term)) : all;
     const ids: number[] = [];
     const w: number[] = [];
     const salient: boolean[] = [];
@@ -228,6 +241,44 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / norm;
     return { ids, weights, direction, names };
   });
+}
+
+/** Items of one outlet from which its repeated description words are looked for. */
+const FURNITURE_MIN_ITEMS = 3;
+
+/**
+ * Per outlet, the description words it repeats across most of its items: a newsletter plug, "The post …
+ * appeared first on …", a standing sign-off. Left in, they would make every story of that outlet one
+ * story. A word counts when at least 3 of the outlet's items, and at least half of them, have it in their
+ * descriptions; titles are never touched (a story an outlet covers several times keeps its title words).
+ */
+function outletFurniture(items: readonly StoryItem[], read: readonly StoryTerms[]): Map<string, Set<string>> {
+  const itemsOf = new Map<string, number>();
+  const counts = new Map<string, Map<string, number>>();
+  items.forEach((item, i) => {
+    if (item.outlet === undefined || !item.summary) return;
+    itemsOf.set(item.outlet, (itemsOf.get(item.outlet) ?? 0) + 1);
+    let c = counts.get(item.outlet);
+    if (!c) {
+      c = new Map();
+      counts.set(item.outlet, c);
+    }
+    const seen = new Set<string>();
+    for (const t of (read[i] as StoryTerms).terms) {
+      if (t.inTitle || seen.has(t.term)) continue;
+      seen.add(t.term);
+      c.set(t.term, (c.get(t.term) ?? 0) + 1);
+    }
+  });
+  const furniture = new Map<string, Set<string>>();
+  for (const [outlet, c] of counts) {
+    const n = itemsOf.get(outlet) as number;
+    if (n < FURNITURE_MIN_ITEMS) continue;
+    const words = new Set<string>();
+    for (const [term, k] of c) if (k >= FURNITURE_MIN_ITEMS && k * 2 >= n) words.add(term);
+    if (words.size) furniture.set(outlet, words);
+  }
+  return furniture;
 }
 
 // ---------------------------------------------------------------- candidate pairs

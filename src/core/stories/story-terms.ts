@@ -16,6 +16,8 @@ export interface TermOccurrence {
   weight: number;
   /** A name (capitalised inside a sentence-case line) or a number: these identify a story. */
   salient: boolean;
+  /** Read from the title (false: from the description). */
+  inTitle: boolean;
 }
 
 /** Words too common in news headlines to tell stories apart, beyond the general stopwords. */
@@ -162,12 +164,18 @@ export function readTerms(text: string, weight: number, out: TermOccurrence[], i
     const raw = (tokens[i] as string).replace(/['’]s$/i, '');
     const lower = raw.toLowerCase().replace(/^\$/, '');
     if (/\d/.test(lower)) {
-      out.push({ term: lower.replace(/\.0+(?=\D|$)/, ''), word: lower, weight, salient: true });
+      out.push({
+        term: lower.replace(/\.0+(?=\D|$)/, ''),
+        word: lower,
+        weight,
+        salient: true,
+        inTitle: isTitle,
+      });
       continue;
     }
     const info = wordInfo(lower);
     if (info.number) {
-      out.push({ term: info.number, word: lower, weight, salient: true });
+      out.push({ term: info.number, word: lower, weight, salient: true, inTitle: isTitle });
       continue;
     }
     if (info.term === undefined) continue;
@@ -175,7 +183,13 @@ export function readTerms(text: string, weight: number, out: TermOccurrence[], i
     else if (info.move === -1) down++;
     if (info.newsStop) continue;
     const name = !titleCase && i > 0 && /^\p{Lu}/u.test(raw);
-    out.push({ term: info.term, word: lower, weight, salient: name || /^\p{Lu}{2,}$/u.test(raw) });
+    out.push({
+      term: info.term,
+      word: lower,
+      weight,
+      salient: name || /^\p{Lu}{2,}$/u.test(raw),
+      inTitle: isTitle,
+    });
   }
   return up > down ? 1 : down > up ? -1 : 0;
 }

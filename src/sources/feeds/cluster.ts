@@ -67,6 +67,7 @@ function storyItem({ item, record }: DatedItem): StoryItem {
     ...(item.link ? { url: item.link } : {}),
     // The registry already knows which items are one story across loads (guid, link, title).
     guid: `record:${record.id}`,
+    outlet: outletKey(item),
   };
 }
 

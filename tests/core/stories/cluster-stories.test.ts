@@ -130,3 +130,45 @@ describe('story clustering: the method', () => {
     expect(new Set(s).size).toBe(3);
   });
 });
+
+describe('story clustering: what an outlet repeats in every description is furniture', () => {
+  const stories = [
+    'Council approves new river bridge budget',
+    'Storm floods coastal towns overnight',
+    'Chipmaker unveils faster processor',
+    'Court jails fraudster for ten years',
+    'Scientists find water on a distant moon',
+  ];
+  const gazette = (title: string): StoryItem => ({
+    title,
+    outlet: 'Daily Gazette',
+    summary: `${title}, officials said on Monday. Subscribe to the Daily Gazette newsletter for breaking updates every morning. The post ${title} appeared first on Daily Gazette Online.`,
+  });
+
+  it('keeps one outlet’s different stories apart despite a shared sign-off', () => {
+    const result = clusterStories([...stories.map(gazette), ...DAY]);
+    expect(new Set(result.slice(0, stories.length)).size).toBe(stories.length);
+  });
+
+  it('would merge them without knowing the outlet (the sign-off alone links them)', () => {
+    const anonymous = stories.map((t) => {
+      const { outlet: _outlet, ...rest } = gazette(t);
+      return rest;
+    });
+    const result = clusterStories([...anonymous, ...DAY]);
+    expect(new Set(result.slice(0, stories.length)).size).toBeLessThan(stories.length);
+  });
+
+  it('still joins one outlet’s follow-ups of one story, by their titles', () => {
+    const items = [
+      gazette('Kestria central bank cuts rates by half a point'),
+      gazette('Kestria rate cut: what the half-point move means for mortgages'),
+      gazette('Kestria central bank rate cut surprises markets'),
+      ...stories.map(gazette),
+    ];
+    const result = clusterStories([...items, ...DAY]);
+    expect(result[0]).toBe(result[1]);
+    expect(result[0]).toBe(result[2]);
+    expect(new Set(result.slice(3, 3 + stories.length)).size).toBe(stories.length);
+  });
+});
