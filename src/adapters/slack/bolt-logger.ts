@@ -14,15 +14,23 @@ const TO_SLACK: Record<string, LogLevel> = {
   warn: LogLevel.WARN,
 };
 
+/**
+ * Bolt's receiver warns when a client goes away mid-body (or the listener's request deadline cuts it
+ * off). That is the client's doing and can come by the thousand: like every listener, log it at debug.
+ */
+const CLIENT_GONE = /^Failed to parse(?: and verify)? the request (?:data|body): request aborted$/;
+
 export function boltLogger(logger: Logger, secrets: Array<string | undefined>, name = 'slack'): BoltLogger {
   let component = name;
   const write =
-    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (asked: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]): void => {
-      if (!logger.isLevelEnabled(level)) return;
+      if (!logger.isLevelEnabled(asked)) return;
       const err = args.find((a): a is Error => a instanceof Error);
       const rest = args.filter((a) => a !== err);
       const msg = scrubSecrets(rest.length ? format(...rest) : (err?.message ?? ''), secrets);
+      const level = asked === 'warn' && CLIENT_GONE.test(msg) ? 'debug' : asked;
+      if (!logger.isLevelEnabled(level)) return;
       const fields: Record<string, unknown> = { component };
       // The same error, so pino records its class and stack, with secrets scrubbed from its strings.
       if (err) fields.err = scrubError(err, secrets);

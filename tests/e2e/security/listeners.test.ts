@@ -58,7 +58,7 @@ describe('listener limits (finding 4): Slack HTTP receiver', () => {
     expect(await closed).toMatch(/^HTTP\/1\.1 408/);
   });
 
-  it('logs a request aborted mid-body once, without a stack trace', async () => {
+  it('logs a request aborted mid-body once, at debug, without a stack trace', async () => {
     const before = h.log.records().length;
     const { socket, closed } = rawExchange(h.bot.port, halfBody('/slack/events'));
     await until(() => socket.bytesWritten > 0);
@@ -73,7 +73,8 @@ describe('listener limits (finding 4): Slack HTTP receiver', () => {
     );
     const added = h.log.records().slice(before);
     expect(added.filter((r) => String(r.msg).includes('aborted'))).toHaveLength(1);
-    expect(added.every((r) => Number(r.level) <= 40)).toBe(true);
+    // At debug, as docs/security.md says: a client going away is not the operator's problem.
+    expect(added.every((r) => Number(r.level) <= 20)).toBe(true);
     expect(stacks(added)).toBe(0);
   });
 
