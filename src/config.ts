@@ -112,8 +112,14 @@ export const EnvSchema = z.object({
       .max(300)
       // A line break here would let the value add its own headers to every request.
       .refine(
-        (v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
+        (v) =>
+          ![...v].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) < 0xa0)),
         'must be one line without control characters (no CR/LF)',
+      )
+      // An HTTP header holds bytes: a character past U+00FF (an em dash, an emoji) fails every request.
+      .refine(
+        (v) => ![...v].some((c) => (c.codePointAt(0) ?? 0) > 0xff),
+        'must be plain text an HTTP header can carry (ASCII or Latin-1; no dashes like "—", no emoji)',
       ),
   ),
   /** 1: article links and redirects may reach private addresses (intranet setups). See docs/security.md. */
@@ -178,7 +184,11 @@ function oneLine(text: string): string {
 /** `"value"` with control characters escaped (JSON style), cut short when long. */
 function quote(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return JSON.stringify(shown);
+  // JSON leaves DEL and the C1 controls raw, which a terminal shows as nothing at all.
+  return JSON.stringify(shown).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Which front ends the environment asks for. */

@@ -62,6 +62,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses a User-Agent an HTTP header cannot carry: C1 controls and characters past U+00FF', () => {
+    expect(() => loadConfig({ BRIEFER_USER_AGENT: 'Briefer\u0085x' })).toThrow(
+      /BRIEFER_USER_AGENT: must be one line without control characters \(no CR\/LF\) \(got "Briefer\\u0085x"\)/,
+    );
+    expect(() => loadConfig({ BRIEFER_USER_AGENT: 'Briefer\u007f' })).toThrow(/\(got "Briefer\\u007f"\)/);
+    expect(() => loadConfig({ BRIEFER_USER_AGENT: 'Briefer \u2014 news desk' })).toThrow(
+      /BRIEFER_USER_AGENT: must be plain text an HTTP header can carry/,
+    );
+    expect(() => loadConfig({ BRIEFER_USER_AGENT: 'Briefer \u{1F4F0}' })).toThrow(/BRIEFER_USER_AGENT:/);
+    const latin1 = 'Briefer/1.0 (contact: Jos\u00e9, +https://example.org)';
+    expect(loadConfig({ BRIEFER_USER_AGENT: latin1 }).env.BRIEFER_USER_AGENT).toBe(latin1);
+  });
+
   it('never echoes a secret value', () => {
     const secret = 'not-hex-but-secret-value';
     try {

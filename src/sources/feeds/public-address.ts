@@ -15,6 +15,7 @@ const NAMES: Record<string, string> = {
   private: 'private',
   uniqueLocal: 'private (unique local)',
   reserved: 'reserved',
+  deprecatedSiteLocal: 'site-local (deprecated)',
 };
 
 /** Why `address` is not public ("loopback", "private"…), or undefined when it is a public unicast address. */
@@ -26,11 +27,21 @@ export function nonPublicReason(address: string): string | undefined {
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) {
     ip = (ip as ipaddr.IPv6).toIPv4Address();
     mapped = true;
+  } else if (ip.kind() === 'ipv6' && isIPv4Compatible(ip as ipaddr.IPv6)) {
+    // ::7f00:1 (written ::127.0.0.1) is the deprecated IPv4-compatible form; ipaddr.js calls it unicast.
+    const [high = 0, low = 0] = (ip as ipaddr.IPv6).parts.slice(6);
+    const inner = nonPublicReason(`${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`);
+    return inner ? `${inner} (IPv4-compatible, deprecated)` : 'IPv4-compatible (deprecated)';
   }
   const range = ip.range();
   if (range === 'unicast') return undefined;
   const name = NAMES[range] ?? `special-purpose (${range})`;
   return mapped ? `${name} (IPv4-mapped)` : name;
+}
+
+/** ::/96 other than :: and ::1 (ipaddr.js names those two). */
+function isIPv4Compatible(ip: ipaddr.IPv6): boolean {
+  return ip.parts.slice(0, 6).every((p) => p === 0) && ip.range() === 'unicast';
 }
 
 export function isIpLiteral(host: string): boolean {

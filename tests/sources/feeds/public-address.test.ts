@@ -32,6 +32,15 @@ describe('nonPublicReason', () => {
     expect(nonPublicReason('2002:7f00:1::1')).toMatch(/special-purpose/);
     expect(nonPublicReason('64:ff9b::7f00:1')).toMatch(/special-purpose/);
   });
+
+  it('treats the deprecated IPv4-compatible form (::127.0.0.1, as a URL writes it ::7f00:1) as not public', () => {
+    const host = new URL('http://[::127.0.0.1]/').hostname.slice(1, -1);
+    expect(host).toBe('::7f00:1');
+    expect(nonPublicReason(host)).toBe('loopback (IPv4-compatible, deprecated)');
+    expect(nonPublicReason('::a00:1')).toBe('private (IPv4-compatible, deprecated)');
+    expect(nonPublicReason('::808:808')).toBe('IPv4-compatible (deprecated)');
+    expect(nonPublicReason('fec0::1')).toBe('site-local (deprecated)');
+  });
 });
 
 describe('dispatcherFor', () => {
