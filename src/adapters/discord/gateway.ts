@@ -18,6 +18,9 @@ import { logRateLimits, restOptions } from './rest.ts';
 export interface GatewayOptions {
   /** Answer directly when a command takes less; defer otherwise (default 1,200 ms). */
   deferAfterMs?: number;
+  /** Interactions in progress from which a command not answered at once is deferred at once (default 8;
+   * Infinity: never busy, nor on a stalled event loop — for tests that must take one path). */
+  busyAt?: number;
 }
 
 export interface RunningGateway extends Running {
@@ -72,7 +75,7 @@ export async function startGateway(app: App, options: GatewayOptions = {}): Prom
     deferAfterMs: options.deferAfterMs,
     secrets,
     renderCache: app.renderCache,
-    load: new LoadGauge(),
+    load: new LoadGauge(options.busyAt),
   };
   // Interactions being answered; stopping waits for them before the client (and its REST) goes.
   const inFlight = new InFlight();

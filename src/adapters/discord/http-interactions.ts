@@ -33,6 +33,9 @@ export interface InteractionsHandlerOptions {
   /** For edits and follow-ups after the first response. */
   rest: REST;
   deferAfterMs?: number;
+  /** Interactions in progress from which a command not answered at once is deferred at once (default 8;
+   * Infinity: never busy, nor on a stalled event loop — for tests that must take one path). */
+  busyAt?: number;
   /** Where Discord posts (default `/interactions`). */
   path?: string;
   /** For tests of stale timestamps. */
@@ -97,7 +100,7 @@ export function createInteractionsHandler(
     deferAfterMs: options.deferAfterMs,
     secrets: options.secrets,
     renderCache: app.renderCache,
-    load: new LoadGauge(),
+    load: new LoadGauge(options.busyAt),
   };
   const inFlight = new Set<Promise<void>>();
 
@@ -189,6 +192,7 @@ export interface HttpInteractionsOptions {
   port?: number;
   host?: string;
   deferAfterMs?: number;
+  busyAt?: number;
 }
 
 export async function startHttpInteractions(
@@ -204,6 +208,7 @@ export async function startHttpInteractions(
     publicKey: env.DISCORD_PUBLIC_KEY,
     rest,
     deferAfterMs: options.deferAfterMs,
+    busyAt: options.busyAt,
     secrets: [env.DISCORD_TOKEN],
   });
   let stopping = false;

@@ -12,6 +12,9 @@ export interface DiscordOptions {
   deferAfterMs?: number;
   /** HTTP interactions port (default DISCORD_HTTP_PORT, else PORT + 1). */
   httpPort?: number;
+  /** Interactions in progress from which a command not answered at once is deferred at once (default 8;
+   * Infinity: never busy, nor on a stalled event loop — for tests that must take one path). */
+  busyAt?: number;
 }
 
 export async function startDiscord(app: App, options: DiscordOptions = {}): Promise<Running[]> {
@@ -20,11 +23,15 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   try {
     if (platforms.discordHttp) {
       running.push(
-        await startHttpInteractions(app, { deferAfterMs: options.deferAfterMs, port: options.httpPort }),
+        await startHttpInteractions(app, {
+          deferAfterMs: options.deferAfterMs,
+          port: options.httpPort,
+          busyAt: options.busyAt,
+        }),
       );
     }
     if (platforms.discordGateway)
-      running.push(await startGateway(app, { deferAfterMs: options.deferAfterMs }));
+      running.push(await startGateway(app, { deferAfterMs: options.deferAfterMs, busyAt: options.busyAt }));
   } catch (error) {
     // Don't leave a half-started Discord behind (an open port keeps the process alive).
     await Promise.allSettled(running.map((r) => r.stop()));

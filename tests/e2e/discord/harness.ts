@@ -31,6 +31,8 @@ export async function startBot(options: {
   /** Default: gateway only. */
   transports?: Array<'gateway' | 'http'>;
   deferAfterMs?: number;
+  /** Default Infinity: never busy, so a test takes the same path however loaded the machine is. */
+  busyAt?: number;
   /** More environment (e.g. listener limits, headline limits). */
   env?: Record<string, string>;
 }): Promise<Bot> {
@@ -61,7 +63,11 @@ export async function startBot(options: {
     },
   };
   try {
-    bot.running = await startDiscord(app, { deferAfterMs: options.deferAfterMs, httpPort: 0 });
+    bot.running = await startDiscord(app, {
+      deferAfterMs: options.deferAfterMs,
+      httpPort: 0,
+      busyAt: options.busyAt ?? Number.POSITIVE_INFINITY,
+    });
     bot.http = bot.running.find((r) => r.name === 'discord-http') as RunningHttpInteractions | undefined;
     if (transports.includes('gateway')) await fake.waitForGateway();
   } catch (error) {

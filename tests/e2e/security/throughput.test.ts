@@ -93,7 +93,7 @@ describe('Discord defers at once when busy (finding 9)', () => {
   };
   beforeAll(async () => {
     // A deferral timer of a minute: only the busy rule can make these defer within the test.
-    bot = await startBot({ source: gated, transports: ['http'], deferAfterMs: 60_000 });
+    bot = await startBot({ source: gated, transports: ['http'], deferAfterMs: 60_000, busyAt: 8 });
   });
   afterAll(async () => {
     release(smallNews());
