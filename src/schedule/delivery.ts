@@ -49,6 +49,8 @@ export interface DeliveryProgress {
   digestId?: string;
   /** An earlier try may have posted more than `messageIds` says: look in the channel before posting. */
   confirm?: boolean;
+  /** No try of this digest started before this: a message older than it is not one of its parts. */
+  since?: Date;
 }
 
 export interface DigestPoster {

@@ -76,7 +76,16 @@ export class DigestRunner {
         // A channel subscribed from chat waits for its next time; configured channels catch up at once.
         const notBefore = s.origin === 'chat' ? new Date(s.updatedAt) : undefined;
         const occurrence = dueOccurrence(s, now, { catchUpMs: this.options.catchUpMs, notBefore, cache });
-        return occurrence ? [{ subscription: s, channel: s.channel, localDate: occurrence.localDate }] : [];
+        return occurrence
+          ? [
+              {
+                subscription: s,
+                channel: s.channel,
+                localDate: occurrence.localDate,
+                scheduledAt: occurrence.scheduledAt,
+              },
+            ]
+          : [];
       });
     if (due.length === 0) return [];
     const known = await ledger.records(due);
@@ -104,10 +113,12 @@ export class DigestRunner {
   }
 
   /** Claims and posts, never holding more claims than it posts at once; renews them while it works. */
-  async #work(open: Array<DueKey & { subscription: Subscription }>): Promise<Map<string, DigestOutcome>> {
+  async #work(
+    open: Array<DueKey & { subscription: Subscription; scheduledAt: Date }>,
+  ): Promise<Map<string, DigestOutcome>> {
     const { ledger } = this.options;
     const limit = this.options.concurrency ?? 4;
-    const byKey = new Map(open.map((d) => [keyOf(d), d.subscription]));
+    const byKey = new Map(open.map((d) => [keyOf(d), d]));
     const outcomes = new Map<string, DigestOutcome>();
     const posting = new Set<string>();
     const running = new Set<Promise<void>>();
@@ -141,7 +152,8 @@ export class DigestRunner {
         for (const claim of batch) {
           const key = keyOf(claim);
           posting.add(key);
-          const p: Promise<void> = this.#postClaimed(byKey.get(key) as Subscription, claim)
+          const due = byKey.get(key) as { subscription: Subscription; scheduledAt: Date };
+          const p: Promise<void> = this.#postClaimed(due.subscription, claim, due.scheduledAt)
             .then((o) => void outcomes.set(key, o))
             .finally(() => {
               posting.delete(key);
@@ -172,6 +184,7 @@ export class DigestRunner {
       this.#deliver(subscription, reply, {
         messageIds: [],
         digestId: `preview/${subscription.channel}/${randomUUID()}`,
+        since: this.#now(),
       }),
     );
   }
@@ -187,7 +200,7 @@ export class DigestRunner {
     return p;
   }
 
-  async #postClaimed(s: Subscription, claim: ClaimedPost): Promise<DigestOutcome> {
+  async #postClaimed(s: Subscription, claim: ClaimedPost, scheduledAt: Date): Promise<DigestOutcome> {
     const { ledger, subscriptions, logger } = this.options;
     const { localDate } = claim;
     const log = logger.child({ channel: s.channel, localDate, attempt: claim.attempt });
@@ -205,6 +218,8 @@ export class DigestRunner {
           .catch((error: unknown) => log.warn({ err: error }, 'could not record a posted message'));
       },
       digestId: `${s.channel}/${localDate}`,
+      // No attempt at this digest started before its scheduled time.
+      since: scheduledAt,
       // Any earlier attempt (this instance's or a dead one's) may have posted more than it recorded.
       confirm: claim.attempt > 1,
     };

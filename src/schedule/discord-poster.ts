@@ -4,6 +4,11 @@
  * whose answer was lost may have been created. Each message is sent with a `nonce` derived from the
  * digest and its part and `enforce_nonce: true`, so when it is sent again (a retry, or another
  * instance taking over) Discord returns the message it already created instead of a second copy.
+ *
+ * Discord remembers a nonce only for a few minutes, so an attempt that may follow a lost answer (a
+ * retry, a later attempt, a takeover) first reads the channel's recent messages: the bot's own channel
+ * messages since the digest was due — not interaction replies, which are webhook messages — are the
+ * parts already posted, in order. (The bot posts nothing else in channels over REST.)
  */
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions, Routes } from 'discord.js';
@@ -22,8 +27,23 @@ const UNREACHABLE = new Map<number, string>([
   [50007, 'Cannot send messages to this user'],
 ]);
 
+/** Recent messages read to confirm earlier parts (a digest has a handful; others may have talked since). */
+const RECENT_MESSAGES = 100;
+/** Slack between this machine's clock and Discord's message timestamps. */
+const CLOCK_SKEW_MS = 60_000;
+
+interface ListedMessage {
+  id: string;
+  timestamp: string;
+  author?: { id: string };
+  webhook_id?: string;
+  interaction?: unknown;
+  interaction_metadata?: unknown;
+}
+
 export class DiscordPoster implements DigestPoster {
   readonly platform = 'discord' as const;
+  #botUserId?: Promise<string>;
 
   constructor(private readonly rest: REST) {}
 
@@ -50,6 +70,18 @@ export class DiscordPoster implements DigestPoster {
     }
     // Continue after the messages a failed attempt already posted, so a retry never repeats one.
     for (let part = progress.messageIds.length; part < payloads.length; part++) {
+      if (progress.confirm && progress.since) {
+        // Parts found are accepted, and the first missing one is posted below. A failed look throws
+        // and leaves `confirm` set, so the next try looks again instead of posting.
+        const earlier = (await this.#posted(s.channelId, progress.since)) ?? [];
+        progress.confirm = false;
+        while (part < payloads.length && earlier[part] !== undefined) {
+          progress.messageIds.push(earlier[part] as string);
+          progress.onPosted?.(progress.messageIds);
+          part++;
+        }
+        if (part >= payloads.length) break;
+      }
       const body = {
         ...payloads[part],
         ...(progress.digestId ? { nonce: digestNonce(progress.digestId, part), enforce_nonce: true } : {}),
@@ -61,10 +93,58 @@ export class DiscordPoster implements DigestPoster {
         progress.messageIds.push(message.id);
         progress.onPosted?.(progress.messageIds);
       } catch (error) {
-        throw classify(error);
+        const failure = classify(error);
+        // The answer was lost, not necessarily the message: the next try looks before posting.
+        if (failure.unknownOutcome) progress.confirm = true;
+        throw failure;
       }
     }
     return { messageIds: progress.messageIds };
+  }
+
+  /**
+   * The bot's own channel messages since `since`, oldest first: the digest's parts posted so far.
+   * Undefined when the bot may not read the channel's history (an install from before Read Message
+   * History was asked for): then the nonce is all there is, as before.
+   */
+  async #posted(channelId: string, since: Date): Promise<string[] | undefined> {
+    let listed: ListedMessage[];
+    try {
+      this.#botUserId ??= (this.rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
+      const [me, messages] = await Promise.all([
+        this.#botUserId,
+        this.rest.get(Routes.channelMessages(channelId), {
+          query: new URLSearchParams({ limit: String(RECENT_MESSAGES) }),
+        }) as Promise<ListedMessage[]>,
+      ]);
+      const from = since.getTime() - CLOCK_SKEW_MS;
+      listed = messages.filter(
+        (m) =>
+          m.author?.id === me &&
+          !m.webhook_id &&
+          !m.interaction &&
+          !m.interaction_metadata &&
+          Date.parse(m.timestamp) >= from,
+      );
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.status === 403) return undefined;
+      this.#botUserId = undefined;
+      // Without the channel's messages nobody can tell whether a part is there: do not post it again now.
+      const e = classify(error);
+      throw new DeliveryError(
+        'retryable',
+        `Discord: cannot confirm an earlier post (${e.message})`,
+        e.retryAfterMs,
+        {
+          cause: error,
+          unknownOutcome: true,
+        },
+      );
+    }
+    // Snowflakes grow with time: oldest first is the order the parts were posted in.
+    return listed
+      .map((m) => m.id)
+      .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
   }
 }
 

@@ -161,7 +161,7 @@ describe('daily digest on Discord', () => {
     expect(messageIds.length).toBeGreaterThan(0);
   });
 
-  it('a slow Discord gets exactly one copy: a repeat with the same nonce returns the first message', async () => {
+  it('a slow Discord gets exactly one copy: the next try finds the message in the channel', async () => {
     const clock = { t: Date.parse('2026-11-24T00:00:00Z') };
     const s = await digest(() => new Date(clock.t), provider(), { timeoutMs: 300 });
     const channel = '700000000000000008';
@@ -174,9 +174,16 @@ describe('daily digest on Discord', () => {
     const created = fake.channelMessages.filter((m) => m.channel_id === channel);
     expect(created.length).toBeGreaterThan(1);
     expect(outcome?.status === 'sent' && outcome.messageIds).toEqual(created.map((m) => m.id));
-    const posts = fake.requests.filter((r) => r.path === `/channels/${channel}/messages`);
-    // One request more than messages: the timed-out one was sent again and Discord returned the first.
-    expect(posts).toHaveLength(created.length + 1);
+    const posts = fake.requests.filter(
+      (r) => r.route === 'POST /channels/:channelId/messages' && r.path === `/channels/${channel}/messages`,
+    );
+    // One request per message: the timed-out one was found by reading the channel, not sent again.
+    expect(posts).toHaveLength(created.length);
+    expect(
+      fake.requests.filter(
+        (r) => r.route === 'GET /channels/:channelId/messages' && r.path === `/channels/${channel}/messages`,
+      ).length,
+    ).toBeGreaterThan(0);
     for (const r of posts) {
       const body = r.body as { nonce?: string; enforce_nonce?: boolean };
       expect(body.enforce_nonce).toBe(true);
@@ -188,10 +195,45 @@ describe('daily digest on Discord', () => {
     const s = await digest(at('2026-11-25T07:30:00Z'), provider(), { timeoutMs: 300 });
     const channel = '700000000000000009';
     fake.slowNext(`POST /channels/${channel}/messages`, 1_000, { times: 100 });
-    // Every try of the first message times out, so the preview fails, but it was created once.
+    // Every post times out though Discord created it; each next try finds it in the channel and goes
+    // on to the next part, until the attempt's tries run out.
     await expect(s.preview('discord', channel)).rejects.toThrow(/Discord/);
-    const posts = fake.requests.filter((r) => r.path === `/channels/${channel}/messages`);
-    expect(posts.length).toBe(5); // the first try and four retries
-    expect(fake.channelMessages.filter((m) => m.channel_id === channel)).toHaveLength(1);
+    const created = fake.channelMessages.filter((m) => m.channel_id === channel);
+    expect(created.length).toBeGreaterThan(1);
+    const posts = fake.requests.filter(
+      (r) => r.route === 'POST /channels/:channelId/messages' && r.path === `/channels/${channel}/messages`,
+    );
+    // Never the same part twice: one request per message, and no two messages alike.
+    expect(posts).toHaveLength(created.length);
+    expect(new Set(created.map((m) => JSON.stringify(m.embeds))).size).toBe(created.length);
+  });
+
+  it('a Discord still slow after its nonce memory has passed gets no second copy at the later attempt', async () => {
+    const clock = { t: Date.parse('2026-11-24T00:00:00Z') };
+    const s = await digest(() => new Date(clock.t), provider(), { timeoutMs: 300 });
+    const channel = '700000000000000010';
+    await s.subscribe({ platform: 'discord', channelId: channel, time: '07:30', timezone: 'UTC' });
+    clock.t = Date.parse('2026-11-25T07:30:00Z');
+    // The nonce is forgotten at once: only reading the channel can tell the message is there.
+    fake.nonceWindowMs = 0;
+    try {
+      // The first post times out after Discord created the message, and the four retries' reads of the
+      // channel fail: the attempt fails with the message in the channel.
+      fake.slowNext(`POST /channels/${channel}/messages`, 1_000, { times: 1 });
+      fake.failNext(`GET /channels/${channel}/messages`, { status: 500, times: 4 });
+      const [first] = await s.tick();
+      expect(first).toMatchObject({ status: 'failed' });
+      expect(fake.channelMessages.filter((m) => m.channel_id === channel)).toHaveLength(1);
+      // The later attempt, 5 minutes on: the channel can be read again.
+      clock.t += 6 * 60_000;
+      const [later] = await s.tick();
+      expect(later).toMatchObject({ status: 'sent' });
+      const created = fake.channelMessages.filter((m) => m.channel_id === channel);
+      expect(later?.status === 'sent' && later.messageIds).toEqual(created.map((m) => m.id));
+      // The first message once, then the rest: no part twice.
+      expect(new Set(created.map((m) => JSON.stringify(m.embeds))).size).toBe(created.length);
+    } finally {
+      fake.nonceWindowMs = 5 * 60_000;
+    }
   });
 });

@@ -96,6 +96,8 @@ export interface StoredMessage {
   deleted?: boolean;
   /** For interaction responses: the callback type that created it (4 reply, 5 deferred). */
   interaction?: { id: string; type: number };
+  /** When it was created (Discord's `timestamp`; now, when not recorded). */
+  createdAt?: string;
 }
 
 export interface Answer {
@@ -155,6 +157,7 @@ const ROUTES: Route[] = [
   route('DELETE', '/webhooks/:applicationId/:token/messages/:messageId', false),
   route('POST', '/webhooks/:applicationId/:token', false),
   route('POST', '/channels/:channelId/messages'),
+  route('GET', '/channels/:channelId/messages'),
   route('GET', '/channels/:channelId'),
   route('GET', '/users/@me'),
   route('GET', '/applications/@me'),
@@ -190,6 +193,8 @@ export class FakeDiscord {
   readonly token: string;
   readonly applicationId: string;
   readonly botUserId: string;
+  /** How long a nonce is remembered for `enforce_nonce` (tests set 0 to stand for a window that passed). */
+  nonceWindowMs = NONCE_WINDOW_MS;
   readonly guildId = snowflake();
   readonly channelId = snowflake();
   readonly user = { id: snowflake(), username: 'reader', global_name: 'Reader' };
@@ -716,6 +721,20 @@ export class FakeDiscord {
         return [200, this.registeredCommands.get('global') ?? []];
       case 'GET /applications/:applicationId/guilds/:guildId/commands':
         return [200, this.registeredCommands.get(params.guildId ?? '') ?? []];
+      case 'GET /channels/:channelId/messages': {
+        // Newest first, at most `limit` (1–100, default 50), as Discord lists a channel's messages.
+        const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50) || 50));
+        const inChannel = [...this.#messages.values()].filter(
+          (m) => m.channel_id === params.channelId && !m.deleted,
+        );
+        return [
+          200,
+          inChannel
+            .reverse()
+            .slice(0, limit)
+            .map((m) => this.#apiMessage(m)),
+        ];
+      }
       case 'POST /channels/:channelId/messages': {
         const problems = messageProblems(body, { create: true });
         const data = body as Record<string, unknown>;
@@ -732,7 +751,7 @@ export class FakeDiscord {
         // a few minutes is not created; the first one comes back instead.
         const nonceKey = `${params.channelId}|${String(nonce)}`;
         const earlier = data.enforce_nonce === true ? this.#nonces.get(nonceKey) : undefined;
-        if (earlier && performance.now() - earlier.at < NONCE_WINDOW_MS) {
+        if (earlier && performance.now() - earlier.at < this.nonceWindowMs) {
           record.messageId = earlier.message.id;
           return [200, { ...this.#apiMessage(earlier.message), nonce }];
         }
@@ -842,6 +861,7 @@ export class FakeDiscord {
       flags: typeof data.flags === 'number' ? data.flags : 0,
       allowed_mentions: data.allowed_mentions,
       interaction,
+      createdAt: new Date().toISOString(),
     };
     this.#messages.set(message.id, message);
     return message;
@@ -870,7 +890,7 @@ export class FakeDiscord {
       mention_everyone: false,
       pinned: false,
       tts: false,
-      timestamp: new Date().toISOString(),
+      timestamp: m.createdAt ?? new Date().toISOString(),
       edited_timestamp: null,
       application_id: this.applicationId,
       webhook_id: m.interaction ? this.applicationId : undefined,
