@@ -93,10 +93,8 @@ export class DiscordPoster implements DigestPoster {
         progress.messageIds.push(message.id);
         progress.onPosted?.(progress.messageIds);
       } catch (error) {
-        const failure = classify(error);
-        // The answer was lost, not necessarily the message: the next try looks before posting.
-        if (failure.unknownOutcome) progress.confirm = true;
-        throw failure;
+        // An unknown outcome makes the runner set `progress.confirm`: the next try looks first.
+        throw classify(error);
       }
     }
     return { messageIds: progress.messageIds };

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDigestSlackClient, createSlackClient } from '../../../src/adapters/slack/web-client.ts';
+import { createDigestSlackClient } from '../../../src/adapters/slack/web-client.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { buildBriefing } from '../../../src/core/briefing.ts';
 import { createCategorizer } from '../../../src/core/categorizer.ts';
@@ -18,7 +18,7 @@ import type { BriefingProvider } from '../../../src/service/briefing-provider.ts
 import { controlSequences, messageProblems } from '../../fakes/slack/block-kit-rules.ts';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { HOSTILE, makeNews } from '../../fakes/slack/news.ts';
-import { type SlackHarness, startSlackHarness } from '../slack/harness.ts';
+import { attachDigests, type SlackHarness, startSlackHarness } from '../slack/harness.ts';
 
 const taxonomy = loadTaxonomy();
 /** Mentions and channel links (links to articles are fine). */
@@ -295,15 +295,7 @@ describe('/digest on Slack', () => {
   let service: DigestService;
   beforeAll(async () => {
     h = await startSlackHarness();
-    service = await DigestService.open({
-      dbPath: ':memory:',
-      briefings: h.app.briefings,
-      taxonomy: h.app.taxonomy,
-      posters: { slack: new SlackPoster(createSlackClient(h.app.config.env, logger)) },
-      logger,
-      catchUpMs: 3 * 3_600_000,
-    });
-    h.app.digests = service;
+    service = await attachDigests(h, logger);
   });
   afterAll(async () => {
     await service.stop();

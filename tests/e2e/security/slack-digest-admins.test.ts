@@ -3,11 +3,9 @@
  * a channel's digest and anyone may read its status — nobody is locked out, nobody else gets in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackClient } from '../../../src/adapters/slack/web-client.ts';
 import { createLogger } from '../../../src/log.ts';
-import { DigestService } from '../../../src/schedule/digest-service.ts';
-import { SlackPoster } from '../../../src/schedule/slack-poster.ts';
-import { type SlackHarness, startSlackHarness } from '../slack/harness.ts';
+import type { DigestService } from '../../../src/schedule/digest-service.ts';
+import { attachDigests, type SlackHarness, startSlackHarness } from '../slack/harness.ts';
 
 const logger = createLogger('silent');
 
@@ -19,15 +17,7 @@ describe('/digest permissions on Slack with SLACK_DIGEST_ADMINS unset (finding 5
     h.slack.users.set('U0OWNER', { is_owner: true, is_admin: true });
     h.slack.users.set('U0WSADMIN', { is_admin: true });
     h.slack.users.set('U0MEMBER', {});
-    service = await DigestService.open({
-      dbPath: ':memory:',
-      briefings: h.app.briefings,
-      taxonomy: h.app.taxonomy,
-      posters: { slack: new SlackPoster(createSlackClient(h.app.config.env, logger)) },
-      logger,
-      catchUpMs: 3 * 3_600_000,
-    });
-    h.app.digests = service;
+    service = await attachDigests(h, logger);
   });
   afterAll(async () => {
     await service.stop();

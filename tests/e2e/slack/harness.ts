@@ -5,9 +5,13 @@
  */
 import type { SlackBot } from '../../../src/adapters/slack/start.ts';
 import { startSlackBot } from '../../../src/adapters/slack/start.ts';
+import { createSlackClient } from '../../../src/adapters/slack/web-client.ts';
 import { type App, createApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { News } from '../../../src/core/schemas.ts';
+import type { Logger } from '../../../src/log.ts';
+import { DigestService } from '../../../src/schedule/digest-service.ts';
+import { SlackPoster } from '../../../src/schedule/slack-poster.ts';
 import type { NewsSource } from '../../../src/sources/source.ts';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { type MemoryLog, memoryLog } from '../../fakes/slack/memory-log.ts';
@@ -132,6 +136,20 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
 }
 
 /** The message an ack body carries (JSON with text or blocks), if it carries one. */
+/** Gives the harness's bot a daily digest (in-memory store, posting through the fake Slack) for `/digest`. */
+export async function attachDigests(h: SlackHarness, logger: Logger): Promise<DigestService> {
+  const service = await DigestService.open({
+    dbPath: ':memory:',
+    briefings: h.app.briefings,
+    taxonomy: h.app.taxonomy,
+    posters: { slack: new SlackPoster(createSlackClient(h.app.config.env, logger)) },
+    logger,
+    catchUpMs: 3 * 3_600_000,
+  });
+  h.app.digests = service;
+  return service;
+}
+
 export function ackMessage(body: string): Record<string, unknown> | undefined {
   if (!body.startsWith('{')) return undefined;
   const parsed = JSON.parse(body) as Record<string, unknown>;
