@@ -6,6 +6,7 @@
  */
 import { STOPWORDS } from '../text/stopwords.ts';
 import { normalizeText, stem } from '../text/tokens.ts';
+import { defaultDemonyms } from './demonyms.ts';
 
 export interface TermOccurrence {
   /** The stemmed term ("rates" → "rate"); numbers as normalised. */
@@ -131,7 +132,8 @@ function wordInfo(lower: string): WordInfo {
   else if (STOPWORDS.has(lower) || lower.length < 2)
     info = { term: undefined, number: undefined, move: 0, newsStop: false };
   else {
-    const s = stem(lower.replace(/['’.]/g, ''));
+    const bare = lower.replace(/['’.]/g, '');
+    const s = stem(defaultDemonyms().get(bare) ?? bare);
     const up = UP.has(s) || UP.has(lower);
     const down = DOWN.has(s) || DOWN.has(lower);
     info = {
@@ -191,8 +193,17 @@ export function readTerms(text: string, weight: number, out: TermOccurrence[], i
       inTitle: isTitle,
     });
   }
+  // "Crowd-sourcing" and "crowdsourcing", "docu-series" and "docuseries": the joined word as well.
+  if (clean.includes('-'))
+    for (const m of clean.matchAll(HYPHENATED)) {
+      const info = wordInfo(m[0].replace(/-/g, '').toLowerCase());
+      if (info.term !== undefined && !info.newsStop)
+        out.push({ term: info.term, word: info.term, weight, salient: false, inTitle: isTitle });
+    }
   return up > down ? 1 : down > up ? -1 : 0;
 }
+
+const HYPHENATED = /\p{L}+(?:-\p{L}+)+/gu;
 
 /** Terms of a headline and its description (its first 400 characters: the lede, not the furniture). */
 export function storyTerms(title: string, summary?: string, summaryWeight = 1): StoryTerms {

@@ -40,6 +40,14 @@ describe('story clustering: paraphrases that must merge', () => {
       'Airline Merger Creates the Continent’s Largest Carrier',
     ],
     ['Fed raises rates by a quarter point - Reuters', 'Fed raises interest rates by quarter point'],
+    // A demonym names its country's place.
+    ['Libyan rebels load oil tanker at seized port', 'Libya navy moves to stop rebel oil shipment'],
+    // A compound written with and without its hyphen.
+    [
+      'Satellite firm turns to crowd-sourcing in hunt for lost jet',
+      'Crowdsourcing effort launched to find missing airliner',
+    ],
+    ['Reality star launches docu-series', 'Her new docuseries premieres on OWN'],
   ])('%s / %s', (a, b) => {
     expect(together(a, b)).toBe(true);
   });
