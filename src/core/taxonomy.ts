@@ -3,7 +3,7 @@
  * category a headline can be put in, how it is shown, and the keywords that pull headlines into it.
  * Adding or renaming a category needs only an edit of that file.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { phraseKey } from './categorizer-features.ts';
@@ -94,18 +94,38 @@ export function parseTaxonomy(data: unknown, file = 'taxonomy'): Taxonomy {
   return { categories: result.data.categories };
 }
 
+/** A taxonomy is a few kilobytes; anything past this is not one. */
+const MAX_TAXONOMY_BYTES = 1024 * 1024;
+
+/**
+ * The file's text. Only a regular file of sane size is read: a device (/dev/zero) or a FIFO named by
+ * mistake would otherwise hang start-up or fill memory (O_NONBLOCK: opening a FIFO does not wait).
+ */
+function readTaxonomyText(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new BrieferError('TAXONOMY_INVALID', `${file}: is a directory, not a file`);
+    if (!info.isFile()) throw new BrieferError('TAXONOMY_INVALID', `${file}: is not a regular file`);
+    if (info.size > MAX_TAXONOMY_BYTES)
+      throw new BrieferError('TAXONOMY_INVALID', `${file}: is ${info.size} bytes, over the 1 MB limit`);
+    return readFileSync(fd, 'utf8');
+  } catch (cause) {
+    if (cause instanceof BrieferError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(cause)})`;
+    throw new BrieferError('TAXONOMY_INVALID', `${file}: ${problem}`, { cause });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Reads and validates a taxonomy file (default: the bundled `data/categories.json`). */
 export function loadTaxonomy(path?: string | URL): Taxonomy {
   const source = path ?? DEFAULT_TAXONOMY_URL;
   const file = source instanceof URL ? fileURLToPath(source) : source;
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(cause)})`;
-    throw new BrieferError('TAXONOMY_INVALID', `${file}: ${problem}`, { cause });
-  }
+  const raw = readTaxonomyText(file);
   let data: unknown;
   try {
     data = JSON.parse(raw);

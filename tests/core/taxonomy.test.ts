@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,17 @@ describe('loadTaxonomy (edited files)', () => {
   it('rejects a missing file', () => {
     const file = join(dir, 'nope.json');
     expect(loadError(file).message).toBe(`${file}: file not found`);
+  });
+
+  it('refuses a device, a FIFO, a directory and an oversized file without reading them', () => {
+    // /dev/zero would never end and a FIFO nobody writes to would block: both used to hang start-up.
+    expect(loadError('/dev/zero').message).toBe('/dev/zero: is not a regular file');
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    expect(loadError(fifo).message).toBe(`${fifo}: is not a regular file`);
+    expect(loadError(dir).message).toBe(`${dir}: is a directory, not a file`);
+    const big = writeTemp('big.json', ' '.repeat(1024 * 1024 + 1));
+    expect(loadError(big).message).toMatch(/over the 1 MB limit$/);
   });
 
   it('rejects a keyword of function words only and a weight out of range', () => {
