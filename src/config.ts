@@ -245,6 +245,17 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env, options: LoadOp
     problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
   if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_APPLICATION_ID)
     problems.push('DISCORD_APPLICATION_ID: required when DISCORD_PUBLIC_KEY is set');
+  // No gateway and no interactions endpoint: nothing would receive Discord's commands, and the bot used
+  // to fall back to the console without a word.
+  if (
+    (options.receives ?? true) &&
+    env.DISCORD_TOKEN &&
+    env.DISCORD_SHARDS?.count === 0 &&
+    !env.DISCORD_PUBLIC_KEY
+  )
+    problems.push(
+      'DISCORD_PUBLIC_KEY: required when DISCORD_SHARDS=none (without the gateway, commands arrive as HTTP interactions)',
+    );
   if ((options.receives ?? true) && env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
     problems.push(
       'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)',

@@ -94,6 +94,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's3cr3t' })).toThrow(/SLACK_BOT_TOKEN: required/);
   });
 
+  it('refuses a Discord bot that nothing would reach: no gateway and no interactions key', () => {
+    const discord = {
+      DISCORD_TOKEN: 'abc.def.ghi',
+      DISCORD_APPLICATION_ID: '123456',
+      DISCORD_SHARDS: 'none',
+    };
+    expect(() => loadConfig(discord)).toThrow(/DISCORD_PUBLIC_KEY: required when DISCORD_SHARDS=none/);
+    // With the key it serves HTTP interactions; the command line only posts, so it needs neither.
+    expect(loadConfig({ ...discord, DISCORD_PUBLIC_KEY: 'a'.repeat(64) }).platforms.discordHttp).toBe(true);
+    expect(loadConfig(discord, { receives: false }).platforms.discordGateway).toBe(false);
+  });
+
   it('recognises each platform', () => {
     const { platforms, env } = loadConfig({
       DISCORD_TOKEN: 'abc.def.ghi',
