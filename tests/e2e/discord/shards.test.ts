@@ -18,7 +18,12 @@ describe('DISCORD_SHARDS', () => {
     expect(shardOptions(shards('0,2/4'))).toEqual({ shards: [0, 2], shardCount: 4 });
     expect(shardOptions(undefined)).toEqual({});
     // `none`: this instance answers HTTP interactions and posts digests, with no gateway connection.
-    const none = loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '1', DISCORD_SHARDS: 'none' });
+    const none = loadConfig({
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '1',
+      DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+      DISCORD_SHARDS: 'none',
+    });
     expect(none.platforms.discordGateway).toBe(false);
     expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '1' }).platforms.discordGateway).toBe(
       true,
