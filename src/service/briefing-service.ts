@@ -27,12 +27,21 @@ export interface BriefingServiceOptions {
   leadSummarizer?: { summarize(input: PromptInput): Promise<ModelSummary | undefined> };
 }
 
+/**
+ * While no news has ever loaded, readers retry the load no more often than this, doubling after each
+ * failure up to the cap: a feed that is down is not fetched again for every command.
+ */
+const FIRST_LOAD_RETRY_MS = 5_000;
+const FIRST_LOAD_RETRY_MAX_MS = 60_000;
+
 /** Top headlines the model may draw its one-line overview of the day from. */
 const OVERVIEW_TITLES = 8;
 
 export class BriefingService implements BriefingProvider {
   #news?: { news: News; loadedAt: Date };
   #lastError?: { at: Date; message: string; error: unknown };
+  /** Failed loads since the last good one. */
+  #failures = 0;
   #loading?: Promise<void>;
   #timer?: NodeJS.Timeout;
   /** Briefings of the news in use, by summary length; built in slices, shared by concurrent readers. */
@@ -44,7 +53,13 @@ export class BriefingService implements BriefingProvider {
   constructor(private readonly options: BriefingServiceOptions) {}
 
   async get(request: { sentences?: number } = {}): Promise<BriefingResult> {
-    if (!this.#news) await this.refresh({ throwOnError: true });
+    if (!this.#news) {
+      const failed = this.#lastError;
+      const wait = Math.min(FIRST_LOAD_RETRY_MAX_MS, FIRST_LOAD_RETRY_MS * 2 ** (this.#failures - 1));
+      // The last failure is recent: answer with it rather than fetch again.
+      if (failed && this.#now().getTime() - failed.at.getTime() < wait) throw failed.error;
+      await this.refresh({ throwOnError: true });
+    }
     const cached = this.#news;
     if (!cached) throw new Error('unreachable: refresh succeeded without news');
     const sentences = request.sentences ?? this.options.sentences ?? 3;
@@ -125,8 +140,12 @@ export class BriefingService implements BriefingProvider {
     if (!this.#news && this.#lastError) throw this.#lastError.error;
   }
 
+  #now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
   async #load(callerReports: boolean): Promise<void> {
-    const now = this.options.now ?? (() => new Date());
+    const now = () => this.#now();
     const started = Date.now();
     try {
       const news = await this.options.source.load();
@@ -139,6 +158,7 @@ export class BriefingService implements BriefingProvider {
       this.#news = loaded;
       this.#built = new Map([[this.#sentences, built]]);
       this.#lastError = undefined;
+      this.#failures = 0;
       this.#summarizing = this.#summarizeLead(news).catch((error: unknown) =>
         this.options.logger.warn({ err: error }, 'model summary failed; extractive summary shown'),
       );
@@ -148,6 +168,7 @@ export class BriefingService implements BriefingProvider {
       );
     } catch (error) {
       this.#lastError = { at: now(), message: userMessage(error), error };
+      this.#failures++;
       const level = callerReports && !this.#news ? 'debug' : 'error';
       this.options.logger[level](
         { err: error, source: this.options.source.name, keptPrevious: Boolean(this.#news) },

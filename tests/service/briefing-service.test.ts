@@ -87,6 +87,28 @@ describe('BriefingService', () => {
     await expect(s.get()).rejects.toThrow('x.txt: the file is empty');
   });
 
+  it('before any news has loaded, does not fetch again for every reader: retries back off', async () => {
+    let t = Date.parse('2026-11-25T08:00:00Z');
+    const down = () => new SourceError('SOURCE_UNREADABLE', 'https://feeds.example/rss', 'HTTP 503');
+    const source = new ScriptedSource([down(), down(), down(), news('Back.', ['Feed is back'])]);
+    const s = service(source, () => new Date(t));
+    const failsWith = async (loads: number) => {
+      await expect(s.get()).rejects.toThrow(/HTTP 503/);
+      expect(source.loads).toBe(loads);
+    };
+    await failsWith(1);
+    await failsWith(1); // same error, no second fetch
+    t += 5_000;
+    await failsWith(2);
+    t += 5_000;
+    await failsWith(2); // the wait doubled to 10 s
+    t += 5_000;
+    await failsWith(3);
+    t += 20_000;
+    expect((await s.get()).briefing.lead.summary[0]?.text).toBe('Back.');
+    expect(source.loads).toBe(4);
+  });
+
   it('keeps answering with the last briefing while the next one is built, and swaps it in whole', async () => {
     // Enough stories that building takes several slices (it yields to the event loop between them).
     const many = Array.from({ length: 1000 }, (_, i) => `Story number ${i} about topic ${i * 7919}`);
