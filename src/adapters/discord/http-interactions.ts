@@ -12,7 +12,10 @@ import { REST } from 'discord.js';
 import type { App } from '../../app.ts';
 import { errorReply } from '../../commands/dispatch.ts';
 import { ConfigError } from '../../core/errors.ts';
+import type { Logger } from '../../log.ts';
 import { EPHEMERAL_FLAG, renderDiscordMessages } from '../../render/discord.ts';
+import type { ReplayGuard } from '../../store/shared-state.ts';
+import { firstDelivery } from '../first-delivery.ts';
 import { limitServer, listen, listenerLimits, serverOptions } from '../http-limits.ts';
 import { LoadGauge } from '../load-gauge.ts';
 import { serveOps } from '../ops-endpoints.ts';
@@ -22,7 +25,7 @@ import { handleInteraction } from './handle-interaction.ts';
 import { CallbackType, HttpResponder, sendJson } from './http-responder.ts';
 import { loggableError } from './log-safe.ts';
 import { logRateLimits, restOptions } from './rest.ts';
-import { checkSignature, publicKeyFromHex } from './verify-signature.ts';
+import { checkSignature, MAX_SIGNATURE_AGE_MS, publicKeyFromHex } from './verify-signature.ts';
 
 /** Discord's interaction payloads are small; anything near this is not from Discord. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -150,6 +153,12 @@ export function createInteractionsHandler(
     if (!isApiInteraction(json)) return sendJson(res, 400, { error: 'not an interaction' });
     if (json.type === InteractionType.Ping) return sendJson(res, 200, { type: CallbackType.Pong });
 
+    // A signed request stays valid for MAX_SIGNATURE_AGE_MS; within that, one captured and sent again
+    // would run again (`/digest on` twice). Discord never sends one interaction twice, so a repeated
+    // interaction id is a replay: refused, and nothing runs.
+    if (!(await firstInteraction(app.replayGuard, json.id, log)))
+      return sendJson(res, 409, { error: 'interaction already handled' });
+
     const incoming = fromApi(json);
     if (!incoming) {
       const [payload] = renderDiscordMessages(
@@ -179,6 +188,12 @@ export function createInteractionsHandler(
     await Promise.allSettled([...inFlight]);
   };
   return handler;
+}
+
+async function firstInteraction(guard: ReplayGuard, id: string, log: Logger): Promise<boolean> {
+  if (await firstDelivery(guard, `discord:${id}`, MAX_SIGNATURE_AGE_MS, log)) return true;
+  log.warn({ interaction: id }, 'ignored a replayed interaction (id already seen)');
+  return false;
 }
 
 export interface RunningHttpInteractions extends Running {

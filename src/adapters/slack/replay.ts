@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../log.ts';
 import type { ReplayGuard } from '../../store/shared-state.ts';
+import { firstDelivery } from '../first-delivery.ts';
 
 /** Bolt refuses requests older than this; a signature needs remembering no longer. */
 export const REPLAY_WINDOW_MS = 5 * 60_000;
@@ -26,15 +27,7 @@ export function replayMiddleware(guard: ReplayGuard, logger: Logger): Middleware
   return async (args) => {
     const signature = args.context[SIGNATURE];
     if (typeof signature !== 'string') return args.next();
-    let first: boolean;
-    try {
-      first = await guard.firstSeen(`slack:${signature}`, REPLAY_WINDOW_MS);
-    } catch (error) {
-      // A store outage must not stop every command; the signature and age checks still stand.
-      logger.warn({ reason: (error as Error).message }, 'replay guard unavailable; request allowed');
-      return args.next();
-    }
-    if (first) return args.next();
+    if (await firstDelivery(guard, `slack:${signature}`, REPLAY_WINDOW_MS, logger)) return args.next();
     logger.warn({ platform: 'slack' }, 'ignored a replayed Slack request (signature already seen)');
     // An ack, so a replayer learns nothing and Slack itself would not retry.
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();

@@ -95,6 +95,24 @@ describe('HTTP interactions', () => {
     expect(embeds[0]?.title).toBe('Ports agree a $5 billion green shipping fund');
   });
 
+  it('refuses a replayed interaction: the same signed request sent again runs nothing', async () => {
+    const text = JSON.stringify(bot.fake.command('brief'));
+    const headers = { 'content-type': 'application/json', ...signatureHeaders(bot.keys.privateKey, text) };
+    const send = () => fetch(url, { method: 'POST', headers, body: text });
+    const first = await send();
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as Posted['json']).type).toBe(4);
+    // Byte for byte the same, signature still fresh: only the interaction id gives it away.
+    const again = await send();
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ error: 'interaction already handled' });
+    expect(bot.log.entries().filter((e) => e.msg.startsWith('ignored a replayed interaction'))).toHaveLength(
+      1,
+    );
+    // A new interaction (a new id) still runs.
+    expect((await post(url, bot.fake.command('brief'), valid())).json.type).toBe(4);
+  });
+
   it('answers /help ephemerally and autocomplete with type 8', async () => {
     const help = await post(url, bot.fake.command('help'), valid());
     expect(help.json.data?.flags).toBe(64);
