@@ -45,6 +45,10 @@ export interface ClusterOptions {
   oppositePenalty?: number;
   /** Similarity is multiplied by this when both titles name people or places and share none of them. */
   otherNamesPenalty?: number;
+  /** Multiplier for place names and demonyms: a place says where a story happens, not which story it is. */
+  placeWeight?: number;
+  /** Similarity is multiplied by this when two items share places and no other word. */
+  placeOnlyPenalty?: number;
   /** How much a word's rarity in news at large counts next to its rarity in the day (0 = not at all). */
   backgroundWeight?: number;
   /** Rarity of words in news at large (default: the shipped model's vocabulary). */
@@ -58,6 +62,8 @@ export const DEFAULT_CLUSTER_OPTIONS: Required<ClusterOptions> = {
   salientBoost: 1,
   oppositePenalty: 0,
   otherNamesPenalty: 0.5,
+  placeWeight: 0.7,
+  placeOnlyPenalty: 0.5,
   backgroundWeight: 1,
   rarity: { of: () => 1 },
 };
@@ -153,12 +159,15 @@ interface Vector {
   direction: Direction;
   /** Term ids of the names in the title (capitalised words in a sentence-case title), ascending. */
   names: Int32Array;
+  /** 1 where the term (same order as `ids`) is a place. */
+  places: Uint8Array;
 }
 
 function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): Generator<void, Vector[]> {
-  const { salientBoost, rarity, backgroundWeight } = o;
+  const { salientBoost, rarity, backgroundWeight, placeWeight } = o;
   const rarityOf: number[] = [];
   const isNumber: boolean[] = [];
+  const isPlace: boolean[] = [];
   const termIds = new Map<string, number>();
   const df: number[] = [];
   // Per item: its distinct term ids, summed weights and salience, in first-seen order.
@@ -197,8 +206,10 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
         df.push(0);
         const number = /\d/.test(t.term);
         isNumber.push(number);
-        // Numbers are not in the vocabulary but are no rarer than words: they count as average.
-        rarityOf.push(number ? 0.7 : rarity.of(t.word));
+        isPlace.push(t.place === true);
+        // Numbers are not in the vocabulary but are no rarer than words: they count as average. Places
+        // are rare words, yet one day's stories share them ("Ukraine", "China"): they count less.
+        rarityOf.push((number ? 0.7 : rarity.of(t.word)) * (t.place ? placeWeight : 1));
       }
       const slot = slotOf.get(id);
       if (slot === undefined) {
@@ -223,11 +234,13 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
     );
     const ids = new Int32Array(order.length);
     const weights = new Float64Array(order.length);
+    const places = new Uint8Array(order.length);
     let norm = 0;
     order.forEach((slot, k) => {
       const id = unsorted[slot] as number;
       const tw = w[slot] as number;
       ids[k] = id;
+      places[k] = isPlace[id] ? 1 : 0;
       // Rarity in the day, damped (one day is a small sample: a word seen once is not 5× the evidence of
       // one seen in a dozen items) and zero for a word every item has, times rarity in news at large.
       const dayIdf = Math.sqrt(Math.max(0, Math.log((n + 1) / ((df[id] as number) + 0.5))));
@@ -239,7 +252,7 @@ function* vectorize(items: readonly StoryItem[], o: Required<ClusterOptions>): G
     });
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) / norm;
-    return { ids, weights, direction, names };
+    return { ids, weights, direction, names, places };
   });
 }
 
@@ -303,6 +316,8 @@ function* similarPairs(
   const postings: Array<{ items: number[]; weights: number[] }> = [];
   const edges: Edges = { a: [], b: [], s: [] };
   const acc = new Float64Array(vectors.length);
+  // The part of each pair's similarity that comes from words other than places.
+  const what = new Float64Array(vectors.length);
   const touched: number[] = [];
   const found: Array<{ j: number; s: number }> = [];
   // A pair below this can never matter: even merged with perfect partners it stays under the threshold.
@@ -313,6 +328,7 @@ function* similarPairs(
     for (let k = 0; k < v.ids.length; k++) {
       const id = v.ids[k] as number;
       const w = v.weights[k] as number;
+      const place = v.places[k] === 1;
       let list = postings[id];
       if (!list) {
         list = { items: [], weights: [] };
@@ -322,7 +338,9 @@ function* similarPairs(
         for (let p = 0; p < list.items.length; p++) {
           const j = list.items[p] as number;
           if (acc[j] === 0) touched.push(j);
-          acc[j] = (acc[j] as number) + w * (list.weights[p] as number);
+          const product = w * (list.weights[p] as number);
+          acc[j] = (acc[j] as number) + product;
+          if (!place) what[j] = (what[j] as number) + product;
         }
         list.items.push(i);
         list.weights.push(w);
@@ -331,6 +349,10 @@ function* similarPairs(
     for (const j of touched) {
       let s = acc[j] as number;
       acc[j] = 0;
+      // Only a place in common: two stories in one country ("Kenya opens rail link" / "Kenya marathon
+      // champion retires").
+      if (what[j] === 0) s *= o.placeOnlyPenalty;
+      what[j] = 0;
       if (groups[i] === groups[j]) continue;
       const other = vectors[j] as Vector;
       if (v.direction !== 0 && other.direction !== 0 && v.direction !== other.direction)

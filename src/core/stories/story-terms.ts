@@ -6,7 +6,7 @@
  */
 import { STOPWORDS } from '../text/stopwords.ts';
 import { normalizeText, stem } from '../text/tokens.ts';
-import { defaultDemonyms } from './demonyms.ts';
+import { defaultDemonyms, shippedPlaces } from './places.ts';
 
 export interface TermOccurrence {
   /** The stemmed term ("rates" → "rate"); numbers as normalised. */
@@ -19,6 +19,8 @@ export interface TermOccurrence {
   salient: boolean;
   /** Read from the title (false: from the description). */
   inTitle: boolean;
+  /** A place name or demonym ("Libya", "Libyan"): says where, not which story. */
+  place?: boolean;
 }
 
 /** Words too common in news headlines to tell stories apart, beyond the general stopwords. */
@@ -121,6 +123,8 @@ interface WordInfo {
   move: Direction;
   /** Counts for the direction but is too common in headlines to tell stories apart. */
   newsStop: boolean;
+  /** A place name or demonym. */
+  place: boolean;
 }
 
 const wordInfoCache = new Map<string, WordInfo>();
@@ -128,9 +132,9 @@ function wordInfo(lower: string): WordInfo {
   let info = wordInfoCache.get(lower);
   if (info) return info;
   const number = NUMBER_WORDS[lower];
-  if (number) info = { term: undefined, number, move: 0, newsStop: false };
+  if (number) info = { term: undefined, number, move: 0, newsStop: false, place: false };
   else if (STOPWORDS.has(lower) || lower.length < 2)
-    info = { term: undefined, number: undefined, move: 0, newsStop: false };
+    info = { term: undefined, number: undefined, move: 0, newsStop: false, place: false };
   else {
     const bare = lower.replace(/['’.]/g, '');
     const s = stem(defaultDemonyms().get(bare) ?? bare);
@@ -141,6 +145,7 @@ function wordInfo(lower: string): WordInfo {
       number: undefined,
       move: up && !down ? 1 : down && !up ? -1 : 0,
       newsStop: NEWS_STOP.has(lower) || NEWS_STOP.has(s),
+      place: shippedPlaces().has(bare),
     };
   }
   // A long-running process sees an open-ended vocabulary: start over rather than grow without bound.
@@ -191,6 +196,7 @@ export function readTerms(text: string, weight: number, out: TermOccurrence[], i
       weight,
       salient: name || /^\p{Lu}{2,}$/u.test(raw),
       inTitle: isTitle,
+      ...(info.place ? { place: true } : {}),
     });
   }
   // "Crowd-sourcing" and "crowdsourcing", "docu-series" and "docuseries": the joined word as well.

@@ -106,6 +106,19 @@ describe('story clustering: look-alikes that must stay apart', () => {
   ])('two shootings in two countries: %o', (a, b) => {
     expect(together(a, b)).toBe(false);
   });
+
+  // A place says where, not which story: sharing only a country (or its demonym) is not enough.
+  it.each([
+    ['Kenya opens Nairobi rail link', 'Kenya marathon champion retires'],
+    ['Chile earthquake kills dozens', 'Chilean wine exports soar'],
+    ['Ukraine grain deal extended', 'Ukrainian singer wins contest'],
+  ])('two stories in one country: %s / %s', (a, b) => {
+    expect(together(a, b)).toBe(false);
+  });
+
+  it('still joins one story told in one country by its other words', () => {
+    expect(together('Chile earthquake kills dozens', 'Chilean earthquake death toll rises to 40')).toBe(true);
+  });
 });
 
 describe('story clustering: the method', () => {

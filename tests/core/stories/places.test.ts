@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDemonyms, demonymMap } from '../../../src/core/stories/demonyms.ts';
+import { defaultDemonyms, demonymMap } from '../../../src/core/stories/places.ts';
+import { storyTerms } from '../../../src/core/stories/story-terms.ts';
 
 describe('demonyms: a demonym names its place', () => {
   const map = demonymMap([
@@ -42,5 +43,21 @@ describe('demonyms: a demonym names its place', () => {
     expect(shipped.get('chinese')).toBe('china');
     expect(shipped.get('pakistani')).toBe('pakistan');
     expect(shipped.size).toBeGreaterThan(80);
+  });
+});
+
+describe('story terms: places are marked', () => {
+  it('marks a place and a demonym as the same place term, and nothing else', () => {
+    const { terms } = storyTerms('Libyan rebels seize port as Libya navy waits');
+    const libya = terms.filter((t) => t.term === 'libya');
+    expect(libya).toHaveLength(2);
+    expect(libya.every((t) => t.place === true)).toBe(true);
+    expect(terms.filter((t) => t.place !== true).map((t) => t.term)).toEqual([
+      'rebel',
+      'seiz',
+      'port',
+      'navi',
+      'wait',
+    ]);
   });
 });

@@ -1,4 +1,7 @@
 /**
+ * Places in story terms. A place says where a story happens, not which story it is: two stories of one
+ * day often share a country, so place words weigh less than other names (see cluster-stories.ts).
+ *
  * A demonym says the same place as its country: "Libyan rebels seize tanker" and "Libya's parliament ousts
  * PM" name one place. Maps a lower-cased demonym ("libyan", "chinese", "pakistani") to its place
  * ("libya", "china", "pakistan"). Regular demonyms are derived from the place names the categorizer model
@@ -72,9 +75,16 @@ export function demonymMap(places: Iterable<string>): Map<string, string> {
 }
 
 let cached: Map<string, string> | undefined;
+let cachedPlaces: Set<string> | undefined;
 
 /** The map for the shipped model's place list (built once per process). */
 export function defaultDemonyms(): Map<string, string> {
-  cached ??= demonymMap(committedCategorizerModel().places ?? []);
+  cached ??= demonymMap(shippedPlaces());
   return cached;
+}
+
+/** Lower-cased place names and demonyms of the shipped model (compromise's gazetteer and the lexicon's). */
+export function shippedPlaces(): ReadonlySet<string> {
+  cachedPlaces ??= new Set(committedCategorizerModel().places ?? []);
+  return cachedPlaces;
 }
