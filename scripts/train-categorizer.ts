@@ -145,7 +145,7 @@ const WCEP_TO_IDS: Record<string, string[]> = {
   'business-and-economy': ['economy', 'markets', 'trade', 'energy', 'business', 'technology'],
   'disasters-and-accidents': ['climate', 'other'],
   'health-and-environment': ['health', 'climate'],
-  'international-relations': ['geopolitics', 'trade'],
+  'international-relations': ['geopolitics'],
   'law-and-crime': ['justice'],
   'politics-and-elections': ['politics'],
   'science-and-technology': ['science', 'technology'],
