@@ -236,4 +236,35 @@ describe('daily digest on Discord', () => {
       fake.nonceWindowMs = 5 * 60_000;
     }
   });
+
+  it('a preview posted between two attempts is not taken for one of the digest’s parts', async () => {
+    const clock = { t: Date.parse('2026-11-24T00:00:00Z') };
+    const s = await digest(() => new Date(clock.t), provider(), { timeoutMs: 300 });
+    const channel = '700000000000000011';
+    await s.subscribe({ platform: 'discord', channelId: channel, time: '07:30', timezone: 'UTC' });
+    clock.t = Date.parse('2026-11-25T07:30:00Z');
+    fake.nonceWindowMs = 0;
+    try {
+      // The first part is created but its answer is lost, and the channel cannot be read: the attempt fails.
+      fake.slowNext(`POST /channels/${channel}/messages`, 1_000, { times: 1 });
+      fake.failNext(`GET /channels/${channel}/messages`, { status: 500, times: 4 });
+      const [first] = await s.tick();
+      expect(first).toMatchObject({ status: 'failed' });
+      const [part0] = fake.channelMessages.filter((m) => m.channel_id === channel);
+      // Someone asks for a preview meanwhile: the bot's own messages, posted after the digest was due.
+      clock.t += 60_000;
+      const preview = await s.preview('discord', channel);
+      expect(preview.messageIds.length).toBeGreaterThan(1);
+      clock.t += 6 * 60_000;
+      const [later] = await s.tick();
+      expect(later).toMatchObject({ status: 'sent' });
+      const ids = later?.status === 'sent' ? later.messageIds : [];
+      // The digest is the first part and then its own later parts: no preview message among them.
+      expect(ids[0]).toBe(part0?.id);
+      expect(ids.filter((id) => preview.messageIds.includes(id))).toEqual([]);
+      expect(ids).toHaveLength(preview.messageIds.length);
+    } finally {
+      fake.nonceWindowMs = 5 * 60_000;
+    }
+  });
 });
