@@ -38,6 +38,9 @@ export class DeliveryError extends Error {
  * each accepted message's id and then call `onPosted`, which lets the runner record it at once: a
  * later attempt, even after a crash, then starts after it.
  */
+/** `digestId` of a preview (`/digest preview`, the CLI): posted like a digest, but part of none. */
+export const PREVIEW_PREFIX = 'preview/';
+
 export interface DeliveryProgress {
   messageIds: string[];
   onPosted?: (messageIds: readonly string[]) => void;

@@ -20,7 +20,7 @@ import {
   type PostRecord,
 } from '../store/digest-ledger.ts';
 import type { ChatPlatform, Subscription, SubscriptionStore } from '../store/subscriptions.ts';
-import { DeliveryError, type DeliveryProgress, type DigestPoster } from './delivery.ts';
+import { DeliveryError, type DeliveryProgress, type DigestPoster, PREVIEW_PREFIX } from './delivery.ts';
 import { dueOccurrence } from './digest-times.ts';
 import { type RetryOptions, withRetry } from './retry.ts';
 
@@ -183,7 +183,7 @@ export class DigestRunner {
     return this.#track(
       this.#deliver(subscription, reply, {
         messageIds: [],
-        digestId: `preview/${subscription.channel}/${randomUUID()}`,
+        digestId: `${PREVIEW_PREFIX}${subscription.channel}/${randomUUID()}`,
         since: this.#now(),
       }),
     );

@@ -16,7 +16,7 @@ import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { type DiscordMessagePayload, renderDiscordMessages } from '../render/discord.ts';
 import type { Subscription } from '../store/subscriptions.ts';
-import { DeliveryError, type DeliveryProgress, type DigestPoster } from './delivery.ts';
+import { DeliveryError, type DeliveryProgress, type DigestPoster, PREVIEW_PREFIX } from './delivery.ts';
 
 /** Discord JSON error codes that mean the bot cannot post in that channel any more. */
 const UNREACHABLE = new Map<number, string>([
@@ -41,9 +41,14 @@ interface ListedMessage {
   interaction_metadata?: unknown;
 }
 
+/** Preview messages remembered, so a digest confirming its parts never takes one for its own. */
+const PREVIEWS_REMEMBERED = 500;
+
 export class DiscordPoster implements DigestPoster {
   readonly platform = 'discord' as const;
   #botUserId?: Promise<string>;
+  /** Ids of the preview messages this poster sent (`/digest preview`): the bot's, but no digest's parts. */
+  readonly #previewIds = new Set<string>();
 
   constructor(private readonly rest: REST) {}
 
@@ -91,6 +96,7 @@ export class DiscordPoster implements DigestPoster {
           id: string;
         };
         progress.messageIds.push(message.id);
+        if (progress.digestId?.startsWith(PREVIEW_PREFIX)) this.#rememberPreview(message.id);
         progress.onPosted?.(progress.messageIds);
       } catch (error) {
         // An unknown outcome makes the runner set `progress.confirm`: the next try looks first.
@@ -98,6 +104,14 @@ export class DiscordPoster implements DigestPoster {
       }
     }
     return { messageIds: progress.messageIds };
+  }
+
+  #rememberPreview(id: string): void {
+    this.#previewIds.add(id);
+    if (this.#previewIds.size > PREVIEWS_REMEMBERED) {
+      const oldest = this.#previewIds.values().next().value;
+      if (oldest !== undefined) this.#previewIds.delete(oldest);
+    }
   }
 
   /**
@@ -122,6 +136,7 @@ export class DiscordPoster implements DigestPoster {
           !m.webhook_id &&
           !m.interaction &&
           !m.interaction_metadata &&
+          !this.#previewIds.has(m.id) &&
           Date.parse(m.timestamp) >= from,
       );
     } catch (error) {

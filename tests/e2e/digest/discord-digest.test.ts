@@ -208,22 +208,36 @@ describe('daily digest on Discord', () => {
     expect(new Set(created.map((m) => JSON.stringify(m.embeds))).size).toBe(created.length);
   });
 
-  it('a Discord still slow after its nonce memory has passed gets no second copy at the later attempt', async () => {
+  /**
+   * A digest due at 07:30 whose first part Discord creates but answers too late, with the nonce forgotten
+   * at once and the four retries' reads of the channel failing: the attempt fails with the part in the
+   * channel. Runs `then` with the service and clock, the nonce memory restored afterwards.
+   */
+  async function withLostFirstPart(
+    channel: string,
+    then: (s: DigestService, clock: { t: number }) => Promise<void>,
+  ): Promise<void> {
     const clock = { t: Date.parse('2026-11-24T00:00:00Z') };
     const s = await digest(() => new Date(clock.t), provider(), { timeoutMs: 300 });
-    const channel = '700000000000000010';
     await s.subscribe({ platform: 'discord', channelId: channel, time: '07:30', timezone: 'UTC' });
     clock.t = Date.parse('2026-11-25T07:30:00Z');
     // The nonce is forgotten at once: only reading the channel can tell the message is there.
     fake.nonceWindowMs = 0;
     try {
-      // The first post times out after Discord created the message, and the four retries' reads of the
-      // channel fail: the attempt fails with the message in the channel.
       fake.slowNext(`POST /channels/${channel}/messages`, 1_000, { times: 1 });
       fake.failNext(`GET /channels/${channel}/messages`, { status: 500, times: 4 });
       const [first] = await s.tick();
       expect(first).toMatchObject({ status: 'failed' });
       expect(fake.channelMessages.filter((m) => m.channel_id === channel)).toHaveLength(1);
+      await then(s, clock);
+    } finally {
+      fake.nonceWindowMs = 5 * 60_000;
+    }
+  }
+
+  it('a Discord still slow after its nonce memory has passed gets no second copy at the later attempt', async () => {
+    const channel = '700000000000000010';
+    await withLostFirstPart(channel, async (s, clock) => {
       // The later attempt, 5 minutes on: the channel can be read again.
       clock.t += 6 * 60_000;
       const [later] = await s.tick();
@@ -232,8 +246,25 @@ describe('daily digest on Discord', () => {
       expect(later?.status === 'sent' && later.messageIds).toEqual(created.map((m) => m.id));
       // The first message once, then the rest: no part twice.
       expect(new Set(created.map((m) => JSON.stringify(m.embeds))).size).toBe(created.length);
-    } finally {
-      fake.nonceWindowMs = 5 * 60_000;
-    }
+    });
+  });
+
+  it('a preview posted between two attempts is not taken for one of the digest’s parts', async () => {
+    const channel = '700000000000000011';
+    await withLostFirstPart(channel, async (s, clock) => {
+      const [part0] = fake.channelMessages.filter((m) => m.channel_id === channel);
+      // Someone asks for a preview meanwhile: the bot's own messages, posted after the digest was due.
+      clock.t += 60_000;
+      const preview = await s.preview('discord', channel);
+      expect(preview.messageIds.length).toBeGreaterThan(1);
+      clock.t += 6 * 60_000;
+      const [later] = await s.tick();
+      expect(later).toMatchObject({ status: 'sent' });
+      const ids = later?.status === 'sent' ? later.messageIds : [];
+      // The digest is the first part and then its own later parts: no preview message among them.
+      expect(ids[0]).toBe(part0?.id);
+      expect(ids.filter((id) => preview.messageIds.includes(id))).toEqual([]);
+      expect(ids).toHaveLength(preview.messageIds.length);
+    });
   });
 });
