@@ -190,8 +190,16 @@ export function createInteractionsHandler(
   return handler;
 }
 
+/**
+ * How long an interaction id is remembered. A timestamp is accepted up to MAX_SIGNATURE_AGE_MS either
+ * side of this server's clock, so a request first seen while its timestamp is minutes ahead (Discord's
+ * clock ahead of ours) stays acceptable for up to twice that: remembering it for only one window let a
+ * replay through once the id was forgotten but the signature was still fresh.
+ */
+export const INTERACTION_ID_TTL_MS = 2 * MAX_SIGNATURE_AGE_MS;
+
 async function firstInteraction(guard: ReplayGuard, id: string, log: Logger): Promise<boolean> {
-  if (await firstDelivery(guard, `discord:${id}`, MAX_SIGNATURE_AGE_MS, log)) return true;
+  if (await firstDelivery(guard, `discord:${id}`, INTERACTION_ID_TTL_MS, log)) return true;
   log.warn({ interaction: id }, 'ignored a replayed interaction (id already seen)');
   return false;
 }

@@ -174,6 +174,55 @@ describe('HTTP interactions: slow command', () => {
 });
 
 describe('createInteractionsHandler', () => {
+  it('refuses a replay for as long as its signature is accepted, with our clock behind Discord', async () => {
+    const bot = await startBot({ source: staticSource(smallNews()), transports: ['http'] });
+    // One clock for the signature check and the replay guard, moved by hand.
+    let clock = Date.now();
+    const seen = new Map<string, number>();
+    bot.app.replayGuard = {
+      async firstSeen(id, ttlMs) {
+        const until = seen.get(id);
+        if (until !== undefined && until > clock) return false;
+        seen.set(id, clock + ttlMs);
+        return true;
+      },
+    };
+    const rest = new REST({ api: bot.fake.apiBase });
+    const handler = createInteractionsHandler(bot.app, {
+      publicKey: bot.keys.publicKeyHex,
+      rest,
+      now: () => clock,
+    });
+    const server = createServer(handler);
+    server.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}/interactions`;
+      // Discord's clock is 4 min 50 s ahead of ours: still within the accepted skew.
+      const text = JSON.stringify(bot.fake.command('brief'));
+      const headers = {
+        'content-type': 'application/json',
+        ...signatureHeaders(bot.keys.privateKey, text, Math.floor(clock / 1000) + 290),
+      };
+      const send = () => fetch(at, { method: 'POST', headers, body: text });
+      expect((await send()).status).toBe(200);
+      // Five minutes and a second later the signature is still fresh (its timestamp is 11 s old)…
+      clock += 301_000;
+      const again = await send();
+      // …so the id must still be remembered.
+      expect(again.status).toBe(409);
+      // Past the signature's window it is refused as stale, whatever the guard says.
+      clock += 300_000;
+      expect((await send()).status).toBe(401);
+    } finally {
+      await new Promise((r) => server.close(r));
+      await handler.idle();
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+      await bot.stop();
+    }
+  });
+
   it('mounts into another server at any path', async () => {
     const bot = await startBot({ source: staticSource(smallNews()), transports: ['http'] });
     const rest = new REST({ api: bot.fake.apiBase });
