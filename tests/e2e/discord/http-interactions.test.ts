@@ -7,7 +7,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInteractionsHandler } from '../../../src/adapters/discord/http-interactions.ts';
+import {
+  createInteractionsHandler,
+  type InteractionsHandlerOptions,
+} from '../../../src/adapters/discord/http-interactions.ts';
 import type { StoredMessage } from '../../fakes/discord/fake-discord.ts';
 import { GatedSource, smallNews, staticSource } from '../../fakes/discord/news.ts';
 import { generateSigningKeys, signatureHeaders } from '../../fakes/discord/signing.ts';
@@ -173,6 +176,32 @@ describe('HTTP interactions: slow command', () => {
   });
 });
 
+/** The handler mounted in a server of the test's own (any other path answers "other app"); `close` ends all. */
+async function mounted(
+  bot: Bot,
+  options: Partial<InteractionsHandlerOptions> = {},
+): Promise<{ base: string; close(): Promise<void> }> {
+  const rest = new REST({ api: bot.fake.apiBase });
+  const path = options.path ?? '/interactions';
+  const handler = createInteractionsHandler(bot.app, { publicKey: bot.keys.publicKeyHex, rest, ...options });
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith(path)) handler(req, res);
+    else res.writeHead(200).end('other app');
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      await new Promise((r) => server.close(r));
+      await handler.idle();
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+      await bot.stop();
+    },
+  };
+}
+
 describe('createInteractionsHandler', () => {
   it('refuses a replay for as long as its signature is accepted, with our clock behind Discord', async () => {
     const bot = await startBot({ source: staticSource(smallNews()), transports: ['http'] });
@@ -187,24 +216,15 @@ describe('createInteractionsHandler', () => {
         return true;
       },
     };
-    const rest = new REST({ api: bot.fake.apiBase });
-    const handler = createInteractionsHandler(bot.app, {
-      publicKey: bot.keys.publicKeyHex,
-      rest,
-      now: () => clock,
-    });
-    const server = createServer(handler);
-    server.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
+    const server = await mounted(bot, { now: () => clock });
     try {
-      const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}/interactions`;
       // Discord's clock is 4 min 50 s ahead of ours: still within the accepted skew.
       const text = JSON.stringify(bot.fake.command('brief'));
       const headers = {
         'content-type': 'application/json',
         ...signatureHeaders(bot.keys.privateKey, text, Math.floor(clock / 1000) + 290),
       };
-      const send = () => fetch(at, { method: 'POST', headers, body: text });
+      const send = () => fetch(`${server.base}/interactions`, { method: 'POST', headers, body: text });
       expect((await send()).status).toBe(200);
       // Five minutes and a second later the signature is still fresh (its timestamp is 11 s old)…
       clock += 301_000;
@@ -215,41 +235,21 @@ describe('createInteractionsHandler', () => {
       clock += 300_000;
       expect((await send()).status).toBe(401);
     } finally {
-      await new Promise((r) => server.close(r));
-      await handler.idle();
-      rest.clearHashSweeper();
-      rest.clearHandlerSweeper();
-      await bot.stop();
+      await server.close();
     }
   });
 
   it('mounts into another server at any path', async () => {
     const bot = await startBot({ source: staticSource(smallNews()), transports: ['http'] });
-    const rest = new REST({ api: bot.fake.apiBase });
-    const handler = createInteractionsHandler(bot.app, {
-      publicKey: bot.keys.publicKeyHex,
-      rest,
-      path: '/discord/interactions',
-    });
-    const server = createServer((req, res) => {
-      if (req.url?.startsWith('/discord/')) handler(req, res);
-      else res.writeHead(200).end('other app');
-    });
-    server.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
+    const server = await mounted(bot, { path: '/discord/interactions' });
     try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const res = await post(`${base}/discord/interactions`, bot.fake.command('headlines'), {
+      const res = await post(`${server.base}/discord/interactions`, bot.fake.command('headlines'), {
         privateKey: bot.keys.privateKey,
       });
       expect(res.json.type).toBe(4);
-      expect(await (await fetch(`${base}/`)).text()).toBe('other app');
+      expect(await (await fetch(`${server.base}/`)).text()).toBe('other app');
     } finally {
-      await new Promise((r) => server.close(r));
-      await handler.idle();
-      rest.clearHashSweeper();
-      rest.clearHandlerSweeper();
-      await bot.stop();
+      await server.close();
     }
   });
 });
