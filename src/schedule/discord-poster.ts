@@ -8,7 +8,10 @@
  * Discord remembers a nonce only for a few minutes, so an attempt that may follow a lost answer (a
  * retry, a later attempt, a takeover) first reads the channel's recent messages: the bot's own channel
  * messages since the digest was due — not interaction replies, which are webhook messages — are the
- * parts already posted, in order. (The bot posts nothing else in channels over REST.)
+ * parts already posted, in order. The bot posts nothing else in channels over REST but previews
+ * (`/digest preview`), and those are sent silent (SUPPRESS_NOTIFICATIONS): the flag comes back when the
+ * channel is read, so a preview is never taken for a digest's part — whichever instance or process
+ * posted it, even one whose own answer was lost.
  */
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions, Routes } from 'discord.js';
@@ -39,16 +42,19 @@ interface ListedMessage {
   webhook_id?: string;
   interaction?: unknown;
   interaction_metadata?: unknown;
+  flags?: number;
 }
 
-/** Preview messages remembered, so a digest confirming its parts never takes one for its own. */
-const PREVIEWS_REMEMBERED = 500;
+/**
+ * Discord's message flag for a silent message (no push or desktop notification), one of the two a bot
+ * may set when posting. Only previews carry it — a preview should not ping the channel anyway — so it
+ * tells a preview from a digest's part in the channel's history.
+ */
+const SUPPRESS_NOTIFICATIONS = 1 << 12;
 
 export class DiscordPoster implements DigestPoster {
   readonly platform = 'discord' as const;
   #botUserId?: Promise<string>;
-  /** Ids of the preview messages this poster sent (`/digest preview`): the bot's, but no digest's parts. */
-  readonly #previewIds = new Set<string>();
 
   constructor(private readonly rest: REST) {}
 
@@ -73,12 +79,13 @@ export class DiscordPoster implements DigestPoster {
         (first as { allowed_mentions: unknown }).allowed_mentions = { parse: [], roles: [s.mention] };
       }
     }
+    const preview = progress.digestId?.startsWith(PREVIEW_PREFIX) ?? false;
     // Continue after the messages a failed attempt already posted, so a retry never repeats one.
     for (let part = progress.messageIds.length; part < payloads.length; part++) {
       if (progress.confirm && progress.since) {
         // Parts found are accepted, and the first missing one is posted below. A failed look throws
         // and leaves `confirm` set, so the next try looks again instead of posting.
-        const earlier = (await this.#posted(s.channelId, progress.since)) ?? [];
+        const earlier = (await this.#posted(s.channelId, progress.since, preview)) ?? [];
         progress.confirm = false;
         while (part < payloads.length && earlier[part] !== undefined) {
           progress.messageIds.push(earlier[part] as string);
@@ -90,13 +97,13 @@ export class DiscordPoster implements DigestPoster {
       const body = {
         ...payloads[part],
         ...(progress.digestId ? { nonce: digestNonce(progress.digestId, part), enforce_nonce: true } : {}),
+        ...(preview ? { flags: SUPPRESS_NOTIFICATIONS } : {}),
       };
       try {
         const message = (await this.rest.post(Routes.channelMessages(s.channelId), { body })) as {
           id: string;
         };
         progress.messageIds.push(message.id);
-        if (progress.digestId?.startsWith(PREVIEW_PREFIX)) this.#rememberPreview(message.id);
         progress.onPosted?.(progress.messageIds);
       } catch (error) {
         // An unknown outcome makes the runner set `progress.confirm`: the next try looks first.
@@ -106,20 +113,13 @@ export class DiscordPoster implements DigestPoster {
     return { messageIds: progress.messageIds };
   }
 
-  #rememberPreview(id: string): void {
-    this.#previewIds.add(id);
-    if (this.#previewIds.size > PREVIEWS_REMEMBERED) {
-      const oldest = this.#previewIds.values().next().value;
-      if (oldest !== undefined) this.#previewIds.delete(oldest);
-    }
-  }
-
   /**
-   * The bot's own channel messages since `since`, oldest first: the digest's parts posted so far.
+   * The bot's own channel messages since `since`, oldest first: the digest's (or, for `preview`, the
+   * preview's) parts posted so far.
    * Undefined when the bot may not read the channel's history (an install from before Read Message
    * History was asked for): then the nonce is all there is, as before.
    */
-  async #posted(channelId: string, since: Date): Promise<string[] | undefined> {
+  async #posted(channelId: string, since: Date, preview: boolean): Promise<string[] | undefined> {
     let listed: ListedMessage[];
     try {
       this.#botUserId ??= (this.rest.get(Routes.user()) as Promise<{ id: string }>).then((u) => u.id);
@@ -136,7 +136,8 @@ export class DiscordPoster implements DigestPoster {
           !m.webhook_id &&
           !m.interaction &&
           !m.interaction_metadata &&
-          !this.#previewIds.has(m.id) &&
+          // A preview's parts are silent, a digest's are not: neither is taken for the other's.
+          ((m.flags ?? 0) & SUPPRESS_NOTIFICATIONS) === (preview ? SUPPRESS_NOTIFICATIONS : 0) &&
           Date.parse(m.timestamp) >= from,
       );
     } catch (error) {

@@ -267,4 +267,45 @@ describe('daily digest on Discord', () => {
       expect(ids).toHaveLength(preview.messageIds.length);
     });
   });
+
+  it('a preview posted by another instance between two attempts is not taken for a part, and is silent', async () => {
+    const channel = '700000000000000021';
+    await withLostFirstPart(channel, async (s, clock) => {
+      const [part0] = fake.channelMessages.filter((m) => m.channel_id === channel);
+      // Another instance (or this one before a restart): it knows the channel but not this one's memory.
+      const other = await digest(() => new Date(clock.t), provider(), { timeoutMs: 300 });
+      await other.subscribe({ platform: 'discord', channelId: channel, time: '23:30', timezone: 'UTC' });
+      clock.t += 60_000;
+      const preview = await other.preview('discord', channel);
+      const posted = fake.channelMessages.filter((m) => preview.messageIds.includes(m.id));
+      // A preview notifies nobody; the digest's own part does.
+      expect(posted.map((m) => m.flags)).toEqual(posted.map(() => 4096));
+      expect(part0?.flags).toBe(0);
+      clock.t += 6 * 60_000;
+      const [later] = await s.tick();
+      const ids = later?.status === 'sent' ? later.messageIds : [];
+      expect(ids[0]).toBe(part0?.id);
+      expect(ids.filter((id) => preview.messageIds.includes(id))).toEqual([]);
+    });
+  });
+
+  it('a preview whose own answer was lost is not taken for a part', async () => {
+    const channel = '700000000000000022';
+    await withLostFirstPart(channel, async (s, clock) => {
+      const [part0] = fake.channelMessages.filter((m) => m.channel_id === channel);
+      clock.t += 60_000;
+      // The preview's first message is created, its answer lost, and the channel cannot be read: it gives up,
+      // and nobody knows that message's id.
+      fake.slowNext(`POST /channels/${channel}/messages`, 1_000, { times: 1 });
+      fake.failNext(`GET /channels/${channel}/messages`, { status: 500, times: 4 });
+      await expect(s.preview('discord', channel)).rejects.toThrow(/Discord/);
+      const previewPart = fake.channelMessages.filter((m) => m.channel_id === channel)[1];
+      expect(previewPart).toBeDefined();
+      clock.t += 6 * 60_000;
+      const [later] = await s.tick();
+      const ids = later?.status === 'sent' ? later.messageIds : [];
+      expect(ids[0]).toBe(part0?.id);
+      expect(ids).not.toContain(previewPart?.id);
+    });
+  });
 });

@@ -746,6 +746,9 @@ export class FakeDiscord {
           problems.push('nonce: must be a string of at most 25 characters or an integer');
         if (data?.enforce_nonce === true && nonce === undefined)
           problems.push('enforce_nonce: needs a nonce');
+        // Of the message flags, a bot may set only SUPPRESS_EMBEDS (4) and SUPPRESS_NOTIFICATIONS (4096).
+        if (data?.flags !== undefined && (typeof data.flags !== 'number' || (data.flags & ~(4 | 4096)) !== 0))
+          problems.push('flags: only SUPPRESS_EMBEDS and SUPPRESS_NOTIFICATIONS may be set on a new message');
         if (problems.length) throw reject(problems);
         // Discord: with enforce_nonce, a second message with the same nonce from the same author within
         // a few minutes is not created; the first one comes back instead.
