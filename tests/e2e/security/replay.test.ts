@@ -60,6 +60,21 @@ describe('replay protection (finding 7)', () => {
     expect(await h.replies(responseId)).toHaveLength(1);
   });
 
+  it('refuses a request timestamped over five minutes ahead, and runs one less far ahead once', async () => {
+    const events = `${h.baseUrl}/slack/events`;
+    const now = Math.floor(Date.now() / 1000);
+    const farUrl = h.responses.url();
+    const far = slashCommandBody({ command: '/story', response_url: farUrl });
+    expect((await postSigned(events, SIGNING_SECRET, far, now + 600)).status).toBe(200);
+    const nearUrl = h.responses.url();
+    const near = slashCommandBody({ command: '/story', response_url: nearUrl });
+    for (let i = 0; i < 2; i++) await postSigned(events, SIGNING_SECRET, near, now + 240);
+    await h.bot.settled();
+    expect(await h.replies(nearUrl.split('/').at(-1) as string)).toHaveLength(1);
+    expect(await h.replies(farUrl.split('/').at(-1) as string)).toHaveLength(0);
+    expect(h.log.records().filter((r) => String(r.msg).includes('ahead of this clock'))).toHaveLength(1);
+  });
+
   it('shares one reply once even when clicked twice (two genuine, differently signed requests)', async () => {
     const value = await shareValue();
     const before = h.slack.callsTo('chat.postMessage').length;
