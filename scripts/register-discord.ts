@@ -10,7 +10,9 @@ import { loadEnvFile } from '../src/env-file.ts';
 
 async function main(): Promise<void> {
   loadEnvFile();
-  const config = loadConfig();
+  // Registering only sends: the checks for receiving commands (an interactions key with
+  // DISCORD_SHARDS=none) are not this script's business.
+  const config = loadConfig(process.env, { receives: false });
   const result = await registerDiscordCommands(config, createCommandRegistry().list());
   const names = result.names.map((n) => `/${n}`).join(', ');
   const where =

@@ -210,8 +210,9 @@ export interface Config {
  */
 export interface LoadOptions {
   /**
-   * False for the command line: it only posts (e.g. `briefer digest`) and never receives Slack's
-   * requests, so a bot token without a signing secret is fine there.
+   * False for the command line and `register:discord`: they only post (e.g. `briefer digest`) and never
+   * receive Slack's requests or Discord's interactions, so a bot token without a signing secret, or
+   * DISCORD_SHARDS=none without DISCORD_PUBLIC_KEY, is fine there.
    */
   receives?: boolean;
 }

@@ -118,6 +118,8 @@ describe('npm run register:discord', () => {
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_GUILD_ID: fake.guildId,
       DISCORD_API_BASE: fake.apiBase,
+      // An HTTP-interactions deployment's setting: registering receives nothing, so needs no DISCORD_PUBLIC_KEY.
+      DISCORD_SHARDS: 'none',
     });
     const [code] = await once(script, 'exit');
     expect(script.err.join('')).toBe('');
