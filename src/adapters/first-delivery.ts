@@ -6,18 +6,38 @@
 import type { Logger } from '../log.ts';
 import type { ReplayGuard } from '../store/shared-state.ts';
 
-/** True the first time `key` is delivered within `ttlMs`; true as well when the guard is unavailable. */
+/**
+ * The longest a request waits for the guard. A store answers in milliseconds; one that is locked (SQLite's
+ * busy wait is 5 s) or hanging (a PostgreSQL failover) must not keep every command from answering within
+ * the platform's 3 s: past this the request is treated as when the guard is unavailable.
+ */
+export const GUARD_WAIT_MS = 1_000;
+
+class GuardSlow extends Error {
+  constructor() {
+    super(`no answer within ${GUARD_WAIT_MS} ms`);
+  }
+}
+
+/** True the first time `key` is delivered within `ttlMs`; true as well when the guard is unavailable or slow. */
 export async function firstDelivery(
   guard: ReplayGuard,
   key: string,
   ttlMs: number,
   log: Logger,
+  waitMs = GUARD_WAIT_MS,
 ): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    return await guard.firstSeen(key, ttlMs);
+    const slow = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new GuardSlow()), waitMs);
+    });
+    return await Promise.race([guard.firstSeen(key, ttlMs), slow]);
   } catch (error) {
     // A store outage must not stop every command; the signature and age checks still stand.
     log.warn({ reason: (error as Error).message }, 'replay guard unavailable; request allowed');
     return true;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -239,6 +239,24 @@ describe('createInteractionsHandler', () => {
     }
   });
 
+  it('answers while the replay guard hangs (a locked or unreachable store), as when it is down', async () => {
+    const bot = await startBot({ source: staticSource(smallNews()), transports: ['http'] });
+    bot.app.replayGuard = { firstSeen: () => new Promise<boolean>(() => {}) };
+    const server = await mounted(bot);
+    try {
+      const res = await post(`${server.base}/interactions`, bot.fake.command('brief'), {
+        privateKey: bot.keys.privateKey,
+      });
+      expect(res.status).toBe(200);
+      expect([4, 5]).toContain(res.json.type);
+      expect(
+        bot.log.entries().filter((e) => e.msg === 'replay guard unavailable; request allowed'),
+      ).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('mounts into another server at any path', async () => {
     const bot = await startBot({ source: staticSource(smallNews()), transports: ['http'] });
     const server = await mounted(bot, { path: '/discord/interactions' });
