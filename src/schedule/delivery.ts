@@ -66,3 +66,16 @@ export interface DigestPoster {
     progress?: DeliveryProgress,
   ): Promise<{ messageIds: string[] }>;
 }
+
+/**
+ * A look at the channel that failed: nobody can tell whether an earlier part is there, so nothing is posted
+ * again now — the attempt is retried, still with an unknown outcome, and looks again.
+ */
+export function cannotConfirm(platform: string, cause: unknown, classified: DeliveryError): DeliveryError {
+  return new DeliveryError(
+    'retryable',
+    `${platform}: cannot confirm an earlier post (${classified.message})`,
+    classified.retryAfterMs,
+    { cause, unknownOutcome: true },
+  );
+}

@@ -19,7 +19,13 @@ import type { Reply } from '../core/reply.ts';
 import type { Taxonomy } from '../core/taxonomy.ts';
 import { type DiscordMessagePayload, renderDiscordMessages } from '../render/discord.ts';
 import type { Subscription } from '../store/subscriptions.ts';
-import { DeliveryError, type DeliveryProgress, type DigestPoster, PREVIEW_PREFIX } from './delivery.ts';
+import {
+  cannotConfirm,
+  DeliveryError,
+  type DeliveryProgress,
+  type DigestPoster,
+  PREVIEW_PREFIX,
+} from './delivery.ts';
 
 /** Discord JSON error codes that mean the bot cannot post in that channel any more. */
 const UNREACHABLE = new Map<number, string>([
@@ -143,17 +149,7 @@ export class DiscordPoster implements DigestPoster {
     } catch (error) {
       if (error instanceof DiscordAPIError && error.status === 403) return undefined;
       this.#botUserId = undefined;
-      // Without the channel's messages nobody can tell whether a part is there: do not post it again now.
-      const e = classify(error);
-      throw new DeliveryError(
-        'retryable',
-        `Discord: cannot confirm an earlier post (${e.message})`,
-        e.retryAfterMs,
-        {
-          cause: error,
-          unknownOutcome: true,
-        },
-      );
+      throw cannotConfirm('Discord', error, classify(error));
     }
     // Snowflakes grow with time: oldest first is the order the parts were posted in.
     return listed

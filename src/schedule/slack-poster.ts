@@ -11,7 +11,7 @@ import type { Taxonomy } from '../core/taxonomy.ts';
 import { SLACK } from '../render/limits.ts';
 import { renderSlackMessages, type SlackBlock } from '../render/slack.ts';
 import type { Subscription } from '../store/subscriptions.ts';
-import { DeliveryError, type DeliveryProgress, type DigestPoster } from './delivery.ts';
+import { cannotConfirm, DeliveryError, type DeliveryProgress, type DigestPoster } from './delivery.ts';
 
 /** Slack errors that mean the bot cannot post in that channel any more. */
 const UNREACHABLE = new Set([
@@ -106,17 +106,7 @@ export class SlackPoster implements DigestPoster {
         include_all_metadata: true,
       });
     } catch (error) {
-      // Without the history nobody can tell whether the message is there: do not post it again now.
-      const e = classify(error);
-      throw new DeliveryError(
-        'retryable',
-        `Slack: cannot confirm an earlier post (${e.message})`,
-        e.retryAfterMs,
-        {
-          cause: error,
-          unknownOutcome: true,
-        },
-      );
+      throw cannotConfirm('Slack', error, classify(error));
     }
     const found = new Map<number, string>();
     for (const m of history.messages ?? []) {
