@@ -202,9 +202,10 @@ export function readTerms(text: string, weight: number, out: TermOccurrence[], i
   // "Crowd-sourcing" and "crowdsourcing", "docu-series" and "docuseries": the joined word as well.
   if (clean.includes('-'))
     for (const m of clean.matchAll(HYPHENATED)) {
-      const info = wordInfo(m[0].replace(/-/g, '').toLowerCase());
+      const joined = m[0].replace(/-/g, '').toLowerCase();
+      const info = wordInfo(joined);
       if (info.term !== undefined && !info.newsStop)
-        out.push({ term: info.term, word: info.term, weight, salient: false, inTitle: isTitle });
+        out.push({ term: info.term, word: joined, weight, salient: false, inTitle: isTitle });
     }
   return up > down ? 1 : down > up ? -1 : 0;
 }
